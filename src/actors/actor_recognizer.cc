@@ -1,0 +1,543 @@
+#include "actors/actor_recognizer.h"
+
+#include <hs/hs.h>
+
+#include <algorithm>
+#include <array>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+#include <unordered_set>
+
+#include "text/text_analyzer.h"
+
+namespace chancery::actors {
+
+// ---------------------------------------------------------------------------
+// Compiled dictionary.
+
+struct ActorRecognizer::Database {
+  // One pattern per distinct (matching phrase, case mode); several dated
+  // entries may share it.
+  std::vector<std::string> patterns;              // " tok tok " with spaces at both ends
+  std::vector<unsigned> flags;
+  std::vector<std::vector<std::uint32_t>> entries;  // pattern id -> entry indices
+  hs_database_t* hs = nullptr;
+  ~Database() {
+    if (hs) hs_free_database(hs);
+  }
+};
+
+class ActorRecognizer::Scratch {
+ public:
+  explicit Scratch(hs_database_t* db) {
+    if (hs_alloc_scratch(db, &scratch_) != HS_SUCCESS) throw std::runtime_error("hyperscan: cannot allocate scratch");
+  }
+  ~Scratch() { hs_free_scratch(scratch_); }
+  hs_scratch_t* get() { return scratch_; }
+  std::string haystack;               // reused between sentences
+  std::vector<std::int32_t> token_at;  // haystack offset of a separator -> token index
+
+ private:
+  hs_scratch_t* scratch_ = nullptr;
+};
+
+namespace {
+
+// Acronyms ("US", "UN", "IS-K", "U.S.") must match exactly: "us" and "is" are words.
+bool IsAcronym(std::string_view phrase) {
+  bool has_letter = false;
+  for (unsigned char c : phrase) {
+    if (c >= 'a' && c <= 'z') return false;
+    if (c >= 'A' && c <= 'Z') has_letter = true;
+  }
+  return has_letter;
+}
+
+std::uint64_t Fnv1a(std::uint64_t hash, std::string_view bytes) {
+  for (unsigned char c : bytes) {
+    hash ^= c;
+    hash *= 1099511628211ull;
+  }
+  return hash;
+}
+
+int KindPriority(ActorKind kind) {
+  switch (kind) {
+    case ActorKind::kPerson: return 0;
+    case ActorKind::kOrgan: return 1;
+    case ActorKind::kIgo: return 2;
+    case ActorKind::kGroup: return 3;
+    case ActorKind::kState: return 4;
+    case ActorKind::kCapital: return 5;
+    case ActorKind::kDemonym: return 6;
+    case ActorKind::kAgent: return 7;
+  }
+  return 8;
+}
+
+// Words that may stand between a country word and its role: "Pakistani border
+// security units", "Taliban-appointed diplomats", "Iran's acting foreign minister".
+const std::unordered_set<std::string_view>& RoleModifiers() {
+  static const std::unordered_set<std::string_view> words = {
+      "border", "security", "senior", "top", "former", "acting", "deputy", "new", "national",
+      "armed", "special", "foreign", "local", "provincial", "federal", "state", "interim",
+      "caretaker", "de", "facto", "official", "ruling", "chief", "regional", "elite", "retired",
+      "current", "two", "three", "several", "some", "many", "other", "appointed", "backed", "led",
+      "run", "allied", "aligned", "affiliated", "supported", "high", "-", "ranking", "level",
+      "newly", "first", "vice", "permanent", "military", "government", "intelligence", "civilian",
+      "defense", "defence", "trade", "finance", "economic", "interior", "justice", "health", "top",
+      "hardline", "moderate", "exiled", "pro", "anti", "own", "unnamed", "anonymous", "then"};
+  return words;
+}
+
+// Prepositions after which a place name is where something happens, not who acts.
+bool IsLocative(std::string_view lower) {
+  return lower == "in" || lower == "at" || lower == "near" || lower == "inside" || lower == "within" ||
+         lower == "throughout" || lower == "across" || lower == "outside" || lower == "around";
+}
+
+bool IsGovernmentRole(std::string_view agent) { return agent == "GOV"; }
+
+// Combines a base actor code with a role: RUS + MIL -> RUSMIL; AFGGOV + MIL ->
+// AFGMIL; named groups and organisations keep their own code.
+std::string CombineCodes(std::string_view base, std::string_view agent) {
+  if (agent.empty()) return std::string(base);
+  std::string country = CountryOf(base);
+  if (country == "IGO" || country == "IMG" || base.size() > 6) return std::string(base);
+  if (base.size() == 3) return std::string(base) + std::string(agent);
+  if (IsGovernmentRole(agent)) return std::string(base);
+  return country + std::string(agent);
+}
+
+std::string SurnameKey(const std::vector<Token>& tokens, std::uint32_t first, std::uint32_t end) {
+  return tokens[end - 1].lower;
+}
+
+std::string NameKey(const std::vector<Token>& tokens, std::uint32_t first, std::uint32_t end) {
+  std::string key;
+  for (std::uint32_t i = first; i < end; ++i) {
+    if (!key.empty()) key += ' ';
+    key += tokens[i].lower;
+  }
+  return key;
+}
+
+}  // namespace
+
+std::string CountryOf(std::string_view code) { return std::string(code.substr(0, 3)); }
+
+std::string AgentOf(std::string_view code) {
+  return code.size() >= 6 ? std::string(code.substr(3, 3)) : std::string();
+}
+
+ActorRecognizer::ActorRecognizer(ActorDictionary dictionary, const text::TextAnalyzer& analyzer,
+                                 const std::filesystem::path& cache_dir)
+    : dictionary_(std::move(dictionary)), database_(std::make_unique<Database>()) {
+  Database& db = *database_;
+  std::unordered_map<std::string, std::uint32_t> pattern_ids;
+  for (std::uint32_t i = 0; i < dictionary_.entries().size(); ++i) {
+    const ActorEntry& entry = dictionary_.entries()[i];
+    std::string pattern = " ";
+    for (const Token& token : analyzer.TokenizePhrase(entry.phrase)) {
+      pattern += token.text;
+      pattern += ' ';
+    }
+    if (pattern.size() < 3) continue;
+    unsigned flags = IsAcronym(entry.phrase) ? 0u : unsigned(HS_FLAG_CASELESS);
+    std::string key = pattern + (flags ? "i" : "s");
+    auto [it, inserted] = pattern_ids.emplace(key, std::uint32_t(db.patterns.size()));
+    if (inserted) {
+      db.patterns.push_back(pattern);
+      db.flags.push_back(flags);
+      db.entries.emplace_back();
+    }
+    db.entries[it->second].push_back(i);
+  }
+  if (db.patterns.empty()) throw std::runtime_error("actor dictionary is empty");
+
+  std::uint64_t hash = 14695981039346656037ull;
+  hash = Fnv1a(hash, hs_version());
+  for (std::size_t i = 0; i < db.patterns.size(); ++i) {
+    hash = Fnv1a(hash, db.patterns[i]);
+    hash = Fnv1a(hash, db.flags[i] ? "i" : "s");
+  }
+  std::filesystem::path cache_file;
+  if (!cache_dir.empty()) {
+    std::ostringstream name;
+    name << "actors-" << std::hex << hash << ".hsdb";
+    cache_file = cache_dir / name.str();
+    std::ifstream in(cache_file, std::ios::binary);
+    if (in) {
+      std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+      if (hs_deserialize_database(bytes.data(), bytes.size(), &db.hs) == HS_SUCCESS) {
+        loaded_from_cache_ = true;
+      } else {
+        db.hs = nullptr;
+      }
+    }
+  }
+  if (!db.hs) {
+    std::vector<const char*> expressions;
+    std::vector<std::size_t> lengths;
+    std::vector<unsigned> ids;
+    for (std::size_t i = 0; i < db.patterns.size(); ++i) {
+      expressions.push_back(db.patterns[i].data());
+      lengths.push_back(db.patterns[i].size());
+      ids.push_back(unsigned(i));
+    }
+    hs_compile_error_t* error = nullptr;
+    if (hs_compile_lit_multi(expressions.data(), db.flags.data(), ids.data(), lengths.data(),
+                             unsigned(expressions.size()), HS_MODE_BLOCK, nullptr, &db.hs, &error) != HS_SUCCESS) {
+      std::string message = error && error->message ? error->message : "unknown error";
+      int expression = error ? error->expression : -1;
+      hs_free_compile_error(error);
+      std::string where;
+      if (expression >= 0) {
+        const ActorEntry& entry = dictionary_.entries()[db.entries[expression].front()];
+        where = entry.file + ":" + std::to_string(entry.line) + ": ";
+      }
+      throw std::runtime_error(where + "hyperscan cannot compile actor phrase: " + message);
+    }
+    if (!cache_file.empty()) {
+      char* bytes = nullptr;
+      std::size_t length = 0;
+      if (hs_serialize_database(db.hs, &bytes, &length) == HS_SUCCESS) {
+        std::error_code ignored;
+        std::filesystem::create_directories(cache_dir, ignored);
+        // Write then rename, so a concurrent reader never sees half a file.
+        std::filesystem::path temporary = cache_file;
+        temporary += ".tmp" + std::to_string(reinterpret_cast<std::uintptr_t>(this));
+        {
+          std::ofstream out(temporary, std::ios::binary);
+          out.write(bytes, std::streamsize(length));
+        }
+        std::filesystem::rename(temporary, cache_file, ignored);
+        if (ignored) std::filesystem::remove(temporary, ignored);
+        free(bytes);
+      }
+    }
+  }
+}
+
+ActorRecognizer::~ActorRecognizer() = default;
+
+std::unique_ptr<ActorRecognizer::Scratch> ActorRecognizer::NewScratch() const {
+  return std::make_unique<Scratch>(database_->hs);
+}
+
+std::size_t ActorRecognizer::pattern_count() const { return database_->patterns.size(); }
+
+namespace {
+
+struct RawMatch {
+  std::uint32_t first, end;  // token range
+  std::uint32_t entry;       // chosen dictionary entry
+};
+
+struct MatchContext {
+  const std::vector<std::int32_t>* token_at;
+  std::vector<std::pair<std::uint32_t, std::uint32_t>>* hits;  // (pattern id, haystack end)
+};
+
+int OnMatch(unsigned int id, unsigned long long from, unsigned long long to, unsigned int, void* context) {
+  auto* ctx = static_cast<MatchContext*>(context);
+  ctx->hits->emplace_back(id, std::uint32_t(to));
+  return 0;
+}
+
+}  // namespace
+
+std::vector<ActorMention> ActorRecognizer::Recognize(const Sentence& sentence, std::string_view text,
+                                                     std::string_view story_date, StoryActorMemory& memory,
+                                                     Scratch& scratch) const {
+  const std::vector<Token>& tokens = sentence.tokens;
+  const Database& db = *database_;
+  std::vector<ActorMention> mentions;
+  if (tokens.empty()) return mentions;
+
+  // The haystack is the tokens' matching forms separated by single spaces, with
+  // a space at both ends, so a pattern " a b " can only match whole tokens.
+  std::string& haystack = scratch.haystack;
+  haystack.assign(1, ' ');
+  std::vector<std::int32_t>& token_at = scratch.token_at;
+  token_at.clear();
+  std::vector<std::uint32_t> separator_offset;
+  separator_offset.reserve(tokens.size() + 1);
+  for (const Token& token : tokens) {
+    separator_offset.push_back(std::uint32_t(haystack.size() - 1));
+    haystack += token.text;
+    haystack += ' ';
+  }
+  separator_offset.push_back(std::uint32_t(haystack.size() - 1));
+  token_at.assign(haystack.size() + 1, -1);
+  for (std::uint32_t i = 0; i < separator_offset.size(); ++i) token_at[separator_offset[i]] = std::int32_t(i);
+
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> hits;
+  MatchContext context{&token_at, &hits};
+  if (hs_scan(db.hs, haystack.data(), unsigned(haystack.size()), 0, scratch.get(), OnMatch, &context) != HS_SUCCESS)
+    throw std::runtime_error("hyperscan: scan failed");
+
+  // Resolve hits to token ranges and a dated entry.
+  std::vector<RawMatch> raw;
+  for (auto [id, to] : hits) {
+    std::uint32_t from = to - std::uint32_t(db.patterns[id].size());
+    std::int32_t first = token_at[from];
+    std::int32_t end = token_at[to - 1];
+    if (first < 0 || end <= first) continue;
+    const ActorEntry* best = nullptr;
+    std::uint32_t best_index = 0;
+    for (std::uint32_t index : db.entries[id]) {
+      const ActorEntry& entry = dictionary_.entries()[index];
+      if (!ValidOn(entry, story_date)) continue;
+      if (!best || KindPriority(entry.kind) < KindPriority(best->kind)) {
+        best = &entry;
+        best_index = index;
+      }
+    }
+    if (best) raw.push_back({std::uint32_t(first), std::uint32_t(end), best_index});
+  }
+  // Longest matches first; keep those that do not overlap a longer one.
+  std::sort(raw.begin(), raw.end(), [](const RawMatch& a, const RawMatch& b) {
+    if (a.end - a.first != b.end - b.first) return a.end - a.first > b.end - b.first;
+    return a.first < b.first;
+  });
+  std::vector<std::int32_t> owner(tokens.size(), -1);
+  std::vector<RawMatch> atoms;
+  for (const RawMatch& match : raw) {
+    bool free = true;
+    for (std::uint32_t i = match.first; i < match.end && free; ++i) free = owner[i] < 0;
+    if (!free) continue;
+    for (std::uint32_t i = match.first; i < match.end; ++i) owner[i] = std::int32_t(atoms.size());
+    atoms.push_back(match);
+  }
+  // People the story has taught us ("Zakharova"), on tokens no dictionary phrase took.
+  std::vector<std::pair<RawMatch, ActorRef>> learned;
+  for (std::uint32_t i = 0; i < tokens.size(); ++i) {
+    if (owner[i] >= 0 || !tokens[i].upper_initial || memory.people.empty()) continue;
+    for (std::uint32_t length : {4u, 3u, 2u, 1u}) {
+      if (i + length > tokens.size()) continue;
+      bool free = true;
+      for (std::uint32_t k = i; k < i + length && free; ++k) free = owner[k] < 0 && tokens[k].upper_initial;
+      if (!free) continue;
+      auto it = memory.people.find(NameKey(tokens, i, i + length));
+      if (it == memory.people.end()) continue;
+      for (std::uint32_t k = i; k < i + length; ++k) owner[k] = -2;
+      learned.push_back({RawMatch{i, i + length, 0}, it->second});
+      i += length - 1;
+      break;
+    }
+  }
+  std::sort(atoms.begin(), atoms.end(), [](const RawMatch& a, const RawMatch& b) { return a.first < b.first; });
+  for (std::size_t a = 0; a < atoms.size(); ++a)
+    for (std::uint32_t i = atoms[a].first; i < atoms[a].end; ++i) owner[i] = std::int32_t(a);
+
+  auto entry_of = [&](const RawMatch& m) -> const ActorEntry& { return dictionary_.entries()[m.entry]; };
+  auto atom_at = [&](std::uint32_t token) -> const RawMatch* {
+    for (const RawMatch& m : atoms)
+      if (m.first == token) return &m;
+    return nullptr;
+  };
+  auto is_name_token = [&](std::uint32_t i) {
+    return i < tokens.size() && owner[i] == -1 && tokens[i].upper_initial && tokens[i].is_word;
+  };
+  auto span_text = [&](std::uint32_t first, std::uint32_t end) {
+    return std::string(text.substr(tokens[first].begin, tokens[end - 1].end - tokens[first].begin));
+  };
+  // After a role, a run of capitalised words no dictionary knows is the person
+  // holding it: "spokesperson Maria Zakharova", "diplomat Jamal Nasir Gharwal".
+  auto name_after = [&](std::uint32_t i) -> std::uint32_t {
+    std::uint32_t end = i;
+    while (end < tokens.size() && end - i < 4 && is_name_token(end)) ++end;
+    return end;
+  };
+
+  std::vector<bool> used(atoms.size(), false);
+  for (std::size_t a = 0; a < atoms.size(); ++a) {
+    if (used[a]) continue;
+    const RawMatch& head = atoms[a];
+    const ActorEntry& head_entry = entry_of(head);
+    used[a] = true;
+    ActorMention mention;
+    mention.first_token = head.first;
+    mention.end_token = head.end;
+    mention.kind = head_entry.kind;
+    std::string base_code = head_entry.code;
+    std::string agent_code;
+    std::string name = head_entry.name;
+
+    if (head_entry.kind == ActorKind::kAgent) {
+      agent_code = head_entry.code;
+      base_code.clear();
+      mention.has_role = true;
+      // "its Foreign Ministry", "their embassies": the story's latest state.
+      std::uint32_t before = head.first;
+      while (before > 0 && RoleModifiers().count(tokens[before - 1].lower)) --before;
+      if (before > 0 && (tokens[before - 1].lower == "its" || tokens[before - 1].lower == "their") &&
+          !memory.last_state.code.empty()) {
+        base_code = CountryOf(memory.last_state.code);
+        name = memory.last_state.name;
+        mention.first_token = before - 1;
+        mention.kind = ActorKind::kState;
+      }
+    }
+    // Roles that follow: "'s"? modifiers* agent (modifiers* agent)*.
+    std::uint32_t next = mention.end_token;
+    while (true) {
+      std::uint32_t probe = next;
+      if (probe < tokens.size() && (tokens[probe].lower == "'s" || tokens[probe].lower == "'") &&
+          head_entry.kind != ActorKind::kAgent)
+        ++probe;
+      std::uint32_t modifiers = 0;
+      while (probe < tokens.size() && modifiers < 3 && owner[probe] == -1 &&
+             (RoleModifiers().count(tokens[probe].lower) ||
+              (probe > 0 && tokens[probe - 1].text == "-" && !tokens[probe].upper_initial))) {
+        ++probe;
+        ++modifiers;
+      }
+      const RawMatch* role = probe < tokens.size() ? atom_at(probe) : nullptr;
+      if (!role || entry_of(*role).kind != ActorKind::kAgent) break;
+      std::size_t role_index = std::size_t(role - atoms.data());
+      if (used[role_index]) break;
+      used[role_index] = true;
+      // The most specific role wins: "intelligence officials" is SPY, not GOV.
+      const std::string& role_code = entry_of(*role).code;
+      if (agent_code.empty() || (IsGovernmentRole(agent_code) && !IsGovernmentRole(role_code)))
+        agent_code = role_code;
+      next = role->end;
+      mention.end_token = next;
+      mention.has_role = true;
+    }
+    // "government of Pakistan", "the foreign minister of Iran".
+    if (base_code.empty() && next + 1 < tokens.size() && tokens[next].lower == "of") {
+      std::uint32_t probe = next + 1;
+      if (probe < tokens.size() && tokens[probe].lower == "the") ++probe;
+      const RawMatch* state = probe < tokens.size() ? atom_at(probe) : nullptr;
+      if (state) {
+        ActorKind kind = entry_of(*state).kind;
+        if (kind == ActorKind::kState || kind == ActorKind::kCapital || kind == ActorKind::kGroup) {
+          used[std::size_t(state - atoms.data())] = true;
+          base_code = entry_of(*state).code;
+          name = entry_of(*state).name;
+          mention.kind = kind;
+          mention.end_token = state->end;
+          next = state->end;
+        }
+      }
+    }
+    // A person named after the role, directly or in apposition.
+    std::uint32_t name_first = next;
+    if (!agent_code.empty() && name_first < tokens.size() && tokens[name_first].text == "," &&
+        name_after(name_first + 1) >= name_first + 3)
+      ++name_first;
+    std::uint32_t name_end = agent_code.empty() ? name_first : name_after(name_first);
+    bool named_person = name_end > name_first && (name_first == next ? name_end - name_first >= 1 : true);
+    if (named_person) {
+      if (name_first != next) {
+        // Apposition: ", Abdul Salam Hanafi" must close with a comma or the sentence.
+        if (name_end < tokens.size() && tokens[name_end].text != "," && tokens[name_end].text != ".")
+          named_person = false;
+      }
+    }
+    // A dictionary person right after the role: "President Vladimir Putin".
+    if (!agent_code.empty() && next < tokens.size()) {
+      const RawMatch* person = atom_at(next);
+      if (person && entry_of(*person).kind == ActorKind::kPerson && !used[std::size_t(person - atoms.data())]) {
+        used[std::size_t(person - atoms.data())] = true;
+        if (base_code.empty()) {
+          base_code = entry_of(*person).code;
+          name = entry_of(*person).name;
+        }
+        mention.end_token = person->end;
+        named_person = false;
+      }
+    }
+
+    std::string role_key = head_entry.kind == ActorKind::kAgent ? NameKey(tokens, head.first, head.end) : "";
+    if (base_code.empty()) {
+      // A bare role ("the spokesperson", "officials"): the story's last actor in
+      // that role, else no country of its own.
+      auto known = memory.roles.find(role_key);
+      if (known != memory.roles.end()) {
+        mention.ref = known->second;
+      } else {
+        mention.ref.code = agent_code;
+        mention.ref.agent = agent_code;
+        mention.ref.country.clear();
+        mention.ref.name = head_entry.name;
+      }
+    } else {
+      mention.ref.code = CombineCodes(base_code, agent_code);
+      mention.ref.country = CountryOf(mention.ref.code);
+      mention.ref.agent = AgentOf(mention.ref.code);
+      mention.ref.name = name;
+    }
+    // Remember who held each role: "A State Department spokesperson said ...
+    // the spokesperson said" refers to the same person.
+    if (!mention.ref.country.empty()) {
+      for (std::uint32_t i = mention.first_token; i < mention.end_token; ++i) {
+        if (owner[i] < 0) continue;
+        const RawMatch& atom = atoms[std::size_t(owner[i])];
+        if (atom.first == i && entry_of(atom).kind == ActorKind::kAgent)
+          memory.roles[NameKey(tokens, atom.first, atom.end)] = mention.ref;
+      }
+    }
+    if (named_person) {
+      std::string person_name = span_text(name_first, name_end);
+      mention.end_token = name_end;
+      if (!mention.ref.country.empty()) {
+        ActorRef person = mention.ref;
+        person.name = person_name;
+        memory.people[NameKey(tokens, name_first, name_end)] = person;
+        if (name_end - name_first >= 2) memory.people[SurnameKey(tokens, name_first, name_end)] = person;
+      }
+    }
+    mentions.push_back(std::move(mention));
+  }
+  for (auto& [match, ref] : learned) {
+    ActorMention mention;
+    mention.first_token = match.first;
+    mention.end_token = match.end;
+    mention.kind = ActorKind::kPerson;
+    mention.ref = ref;
+    mentions.push_back(std::move(mention));
+  }
+  std::sort(mentions.begin(), mentions.end(),
+            [](const ActorMention& a, const ActorMention& b) { return a.first_token < b.first_token; });
+
+  // "Amir Khan Muttaqi, the Taliban foreign minister": the name before the apposition.
+  for (std::size_t m = 0; m < mentions.size(); ++m) {
+    ActorMention& mention = mentions[m];
+    std::uint32_t first = mention.first_token;
+    while (first >= 1 && (tokens[first - 1].lower == "the" || tokens[first - 1].lower == "a" ||
+                          tokens[first - 1].lower == "an" || RoleModifiers().count(tokens[first - 1].lower)))
+      --first;
+    if (mention.ref.country.empty() || mention.ref.agent.empty() || first < 3 || tokens[first - 1].text != ",")
+      continue;
+    std::uint32_t end = first - 1, begin = end;
+    while (begin > 0 && end - begin < 4 && is_name_token(begin - 1)) --begin;
+    if (end - begin < 2) continue;
+    if (begin > 0 && tokens[begin - 1].is_word && tokens[begin - 1].upper_initial) continue;
+    ActorRef person = mention.ref;
+    person.name = span_text(begin, end);
+    memory.people[NameKey(tokens, begin, end)] = person;
+    memory.people[SurnameKey(tokens, begin, end)] = person;
+  }
+
+  for (ActorMention& mention : mentions) {
+    mention.ref.begin = tokens[mention.first_token].begin;
+    mention.ref.end = tokens[mention.end_token - 1].end;
+    mention.ref.text = std::string(text.substr(mention.ref.begin, mention.ref.end - mention.ref.begin));
+    std::uint32_t before = mention.first_token;
+    if (before > 0 && tokens[before - 1].lower == "the") --before;
+    mention.place_context = before > 0 && IsLocative(tokens[before - 1].lower) &&
+                            (mention.kind == ActorKind::kCapital || mention.kind == ActorKind::kState) &&
+                            !mention.has_role;
+    if (!mention.ref.country.empty() && mention.ref.country != "IGO" && mention.ref.country != "IMG")
+      memory.last_state = mention.ref;
+  }
+  return mentions;
+}
+
+}  // namespace chancery::actors

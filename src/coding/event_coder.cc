@@ -1,0 +1,569 @@
+#include "coding/event_coder.h"
+
+#include <algorithm>
+#include <cstdint>
+#include <string_view>
+#include <unordered_set>
+
+namespace chancery::coding {
+namespace {
+
+using actors::ActorMention;
+
+// Coordinated mentions that act together: "China, Pakistan, Russia and Turkmenistan".
+struct ActorGroup {
+  std::vector<std::uint32_t> members;  // indices into the mention list
+  std::uint32_t first_token = 0, end_token = 0;
+  bool place = false;  // every member is a place ("in Kabul")
+};
+
+struct SentenceView {
+  const Sentence& sentence;
+  const std::vector<Token>& tokens;
+  const std::vector<ActorMention>& mentions;
+  std::vector<ActorGroup> groups;
+  std::vector<std::int32_t> group_starting_at;  // token -> group index or -1
+  std::vector<std::int32_t> group_ending_at;    // token (exclusive end) -> group index or -1
+  std::vector<std::int32_t> quote_of;           // token -> quote number, -1 outside quotes
+};
+
+bool Is(const Token& token, std::initializer_list<std::string_view> words) {
+  for (std::string_view word : words)
+    if (token.lower == word) return true;
+  return false;
+}
+
+bool IsQuote(const Token& token) { return token.text == "\"" || token.text == "''" || token.text == "``"; }
+
+bool IsPreposition(const Token& token) {
+  return Is(token, {"of", "with", "to", "by", "from", "against", "at", "in", "on", "between", "among", "toward",
+                    "towards", "into", "about", "over", "through", "under", "than", "like", "via", "across",
+                    "inside", "near", "within", "onto", "upon", "amid", "despite"});
+}
+
+bool IsDeterminer(const Token& token) {
+  return Is(token, {"the", "a", "an", "its", "their", "his", "her", "our", "some", "other", "several", "all", "both",
+                    "many", "two", "three", "four", "five", "neighboring", "neighbouring", "fellow", "western",
+                    "rival", "fellow", "certain", "various", "key", "senior", "top"});
+}
+
+// A dash with space before it ("four countries — China") separates clauses; a
+// hyphen inside a word ("Taliban-appointed") does not.
+bool IsClausePunct(const SentenceView& view, std::uint32_t i) {
+  const Token& token = view.tokens[i];
+  if (token.text == "," || token.text == ";" || token.text == ":" || token.text == "(" || token.text == ")" ||
+      IsQuote(token))
+    return true;
+  if (token.text == "-" || token.text == "--")
+    return i > 0 && view.tokens[i - 1].end < token.begin;
+  return false;
+}
+
+bool IsHardBoundary(const SentenceView& view, std::uint32_t i) {
+  const Token& token = view.tokens[i];
+  return token.text == ";" || token.text == ":" || IsQuote(token) ||
+         Is(token, {"when", "while", "but", "although", "though", "whereas", "which", "who", "whom", "whose",
+                    "because", "where", "if", "unless"});
+}
+
+bool IsSayWord(const Token& token) {
+  static const std::unordered_set<std::string_view> say = {
+      "say", "tell", "add", "tweet", "state", "announce", "write", "note", "claim", "insist", "confirm",
+      "stress", "explain", "argue", "assert", "declare", "reiterate", "post"};
+  return say.count(token.lemma) > 0 && !Is(token, {"state", "states", "post", "posts", "note", "notes"});
+}
+
+bool IsBeForm(const Token& token) {
+  return token.lemma == "be" || Is(token, {"is", "are", "was", "were", "be", "been", "being", "get", "got", "gets"});
+}
+
+bool IsPastParticiple(const Token& token) {
+  if (token.lower == token.lemma) return false;
+  std::string_view w = token.lower;
+  if (w.size() > 3 && w.substr(w.size() - 3) == "ing") return false;
+  if (w.back() == 's') return false;
+  return true;
+}
+
+bool Matches(const PatternElement& element, const Token& token) {
+  for (const std::string& word : element.words)
+    if (word == token.lemma || word == token.lower) return true;
+  return false;
+}
+
+SentenceView BuildView(const Sentence& sentence, const std::vector<ActorMention>& mentions) {
+  SentenceView view{sentence, sentence.tokens, mentions, {}, {}, {}, {}};
+  const auto& tokens = sentence.tokens;
+  std::size_t n = tokens.size();
+  view.group_starting_at.assign(n + 1, -1);
+  view.group_ending_at.assign(n + 1, -1);
+  view.quote_of.assign(n, -1);
+  int quote = -1, quotes_seen = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    if (IsQuote(tokens[i])) {
+      quote = quote < 0 ? quotes_seen++ : -1;
+      continue;
+    }
+    view.quote_of[i] = quote;
+  }
+  for (std::uint32_t m = 0; m < mentions.size(); ++m) {
+    const ActorMention& mention = mentions[m];
+    if (mention.ref.country.empty()) continue;  // a role with no country cannot be a party
+    bool joined = false;
+    if (!view.groups.empty()) {
+      ActorGroup& last = view.groups.back();
+      std::uint32_t gap_first = last.end_token, gap_end = mention.first_token;
+      bool has_conjunction = false, only_glue = gap_end > gap_first && gap_end - gap_first <= 3;
+      for (std::uint32_t t = gap_first; t < gap_end && only_glue; ++t) {
+        if (Is(tokens[t], {"and", "or", "&"})) has_conjunction = true;
+        else if (!Is(tokens[t], {",", "the", "as", "well"})) only_glue = false;
+      }
+      // A comma alone also chains, when an "and" closes the list later on.
+      bool comma_list = only_glue && !has_conjunction && gap_end - gap_first == 1 && tokens[gap_first].text == ",";
+      if (comma_list) {
+        for (std::uint32_t t = mention.end_token; t + 1 < tokens.size() && t < mention.end_token + 2; ++t)
+          if (Is(tokens[t], {"and", "or"}) || tokens[t].text == ",") has_conjunction = true;
+      }
+      if (only_glue && has_conjunction && mention.place_context == last.place) {
+        last.members.push_back(m);
+        last.end_token = mention.end_token;
+        joined = true;
+      }
+    }
+    if (!joined) {
+      ActorGroup group;
+      group.members.push_back(m);
+      group.first_token = mention.first_token;
+      group.end_token = mention.end_token;
+      group.place = mention.place_context;
+      view.groups.push_back(group);
+    }
+  }
+  for (std::int32_t g = 0; g < std::int32_t(view.groups.size()); ++g) {
+    view.group_starting_at[view.groups[g].first_token] = g;
+    view.group_ending_at[view.groups[g].end_token] = g;
+  }
+  return view;
+}
+
+struct PatternMatch {
+  const VerbPattern* pattern = nullptr;
+  std::uint32_t first = 0, end = 0;       // token span of the whole match
+  std::uint32_t lit_first = 0, lit_end = 0;  // span of the matched words
+  std::int32_t source_group = -1, target_group = -1;
+  std::int32_t gap_group = -1;  // an actor a `*` skipped over ("closed the Afghan Embassy")
+  int literals = 0;
+};
+
+// Where a `+`/`$` slot starting at `pos` finds its group, or -1.
+std::int32_t SlotGroupAt(const SentenceView& view, std::uint32_t pos, std::uint32_t* group_end) {
+  for (std::uint32_t skip = 0; skip <= 3 && pos + skip < view.tokens.size(); ++skip) {
+    std::int32_t g = view.group_starting_at[pos + skip];
+    if (g >= 0) {
+      *group_end = view.groups[g].end_token;
+      return g;
+    }
+    const Token& token = view.tokens[pos + skip];
+    if (!IsDeterminer(token) && !(token.is_word && !token.upper_initial && skip < 2 && !IsPreposition(token)))
+      return -1;
+  }
+  return -1;
+}
+
+void MatchForward(const SentenceView& view, const VerbPattern& pattern, std::size_t element, PatternMatch state,
+                  PatternMatch* best) {
+  const auto& tokens = view.tokens;
+  if (element == pattern.elements.size()) {
+    state.end = std::max(state.end, state.lit_end);
+    if (!best->pattern || state.literals > best->literals ||
+        (state.literals == best->literals && state.end - state.first < best->end - best->first))
+      *best = state;
+    return;
+  }
+  const PatternElement& el = pattern.elements[element];
+  std::uint32_t pos = state.end;
+  switch (el.type) {
+    case PatternElement::Type::kWords:
+      if (pos < tokens.size() && Matches(el, tokens[pos])) {
+        PatternMatch next = state;
+        next.end = pos + 1;
+        next.lit_end = pos + 1;
+        if (!el.optional) ++next.literals;
+        MatchForward(view, pattern, element + 1, next, best);
+      }
+      if (el.optional) MatchForward(view, pattern, element + 1, state, best);
+      return;
+    case PatternElement::Type::kGap:
+      for (std::uint32_t skip = 0; skip <= 3; ++skip) {
+        if (skip > 0) {
+          std::uint32_t t = pos + skip - 1;
+          if (t >= tokens.size() || IsClausePunct(view, t)) break;
+          if (state.gap_group < 0 && view.group_starting_at[t] >= 0) state.gap_group = view.group_starting_at[t];
+        }
+        PatternMatch next = state;
+        next.end = pos + skip;
+        MatchForward(view, pattern, element + 1, next, best);
+      }
+      return;
+    case PatternElement::Type::kTarget:
+    case PatternElement::Type::kSource: {
+      std::uint32_t group_end = 0;
+      std::int32_t g = SlotGroupAt(view, pos, &group_end);
+      if (g < 0) return;
+      PatternMatch next = state;
+      (el.type == PatternElement::Type::kTarget ? next.target_group : next.source_group) = g;
+      next.end = group_end;
+      MatchForward(view, pattern, element + 1, next, best);
+      return;
+    }
+  }
+}
+
+// Matches `pattern` with its anchor word at token `anchor`.
+bool MatchAt(const SentenceView& view, const VerbPattern& pattern, std::uint32_t anchor, PatternMatch* out) {
+  PatternMatch state;
+  state.pattern = &pattern;
+  std::uint32_t first = anchor;
+  // Elements before the anchor (optional words, slots) are matched leftwards.
+  for (std::size_t e = pattern.anchor; e-- > 0;) {
+    const PatternElement& el = pattern.elements[e];
+    if (el.type == PatternElement::Type::kWords) {
+      if (first > 0 && Matches(el, view.tokens[first - 1])) --first;
+      else if (!el.optional) return false;
+    } else {
+      std::uint32_t pos = first;
+      while (pos > 0 && view.group_ending_at[pos] < 0 && first - pos < 2 && IsDeterminer(view.tokens[pos - 1])) --pos;
+      std::int32_t g = view.group_ending_at[pos];
+      if (g < 0) return false;
+      (el.type == PatternElement::Type::kTarget ? state.target_group : state.source_group) = g;
+      first = view.groups[g].first_token;
+    }
+  }
+  state.first = first;
+  state.end = anchor;
+  state.lit_first = anchor;
+  state.lit_end = anchor;
+  PatternMatch best;
+  MatchForward(view, pattern, pattern.anchor, state, &best);
+  if (!best.pattern) return false;
+  *out = best;
+  return true;
+}
+
+bool PrecededByPreposition(const SentenceView& view, const ActorGroup& group) {
+  std::uint32_t t = group.first_token;
+  while (t > 0 && IsDeterminer(view.tokens[t - 1])) --t;
+  if (t == 0) return false;
+  const Token& before = view.tokens[t - 1];
+  // "for Russia to accredit": the subject of an infinitive, not an object.
+  if (before.lower == "for") return false;
+  return IsPreposition(before);
+}
+
+// The subject: nearest acceptable group left of `pos`, within the clause and quote.
+std::int32_t FindSubject(const SentenceView& view, std::uint32_t pos, std::int32_t quote) {
+  std::int32_t place_fallback = -1;
+  for (std::int32_t g = std::int32_t(view.groups.size()) - 1; g >= 0; --g) {
+    const ActorGroup& group = view.groups[g];
+    if (group.end_token > pos) continue;
+    bool blocked = false;
+    for (std::uint32_t t = group.end_token; t < pos && !blocked; ++t) {
+      if (view.tokens[t].text == ";" || IsQuote(view.tokens[t])) blocked = true;
+    }
+    if (blocked) break;
+    if (quote >= 0 && view.quote_of[group.first_token] != quote) break;
+    if (PrecededByPreposition(view, group)) continue;
+    if (group.place) {
+      if (place_fallback < 0) place_fallback = g;
+      continue;
+    }
+    return g;
+  }
+  return -1;
+}
+
+// The object: first group after `pos` in the clause; participants before places.
+std::int32_t FindObject(const SentenceView& view, std::uint32_t pos, std::int32_t quote, bool* from_place) {
+  std::int32_t place = -1;
+  *from_place = false;
+  for (std::uint32_t t = pos; t < view.tokens.size() && t < pos + 15; ++t) {
+    if (quote >= 0 ? view.quote_of[t] != quote && !IsQuote(view.tokens[t]) : false) break;
+    if (IsHardBoundary(view, t) && !(t == pos && view.tokens[t].lower == "who")) break;
+    std::int32_t g = view.group_starting_at[t];
+    if (g < 0) continue;
+    if (!view.groups[g].place) return g;
+    if (place < 0) place = g;
+  }
+  *from_place = place >= 0;
+  return place;
+}
+
+// The `by` agent of a passive: "was accredited by the Foreign Ministry".
+std::int32_t FindByAgent(const SentenceView& view, std::uint32_t pos) {
+  for (std::uint32_t t = pos; t < view.tokens.size() && t < pos + 6; ++t) {
+    if (IsHardBoundary(view, t) || view.tokens[t].text == ",") return -1;
+    if (view.tokens[t].lower != "by") continue;
+    std::uint32_t group_end = 0;
+    return SlotGroupAt(view, t + 1, &group_end);
+  }
+  return -1;
+}
+
+bool IsNegated(const SentenceView& view, std::uint32_t from, std::uint32_t to) {
+  const auto& tokens = view.tokens;
+  for (std::uint32_t t = from; t < to; ++t) {
+    const Token& token = tokens[t];
+    if (Is(token, {"not", "n't", "never", "no", "neither", "nor", "without", "cannot"})) return true;
+    bool next_is_to = t + 1 < tokens.size() && tokens[t + 1].lower == "to";
+    if (next_is_to && (token.lemma == "refuse" || token.lemma == "decline" || token.lemma == "fail" ||
+                       token.lower == "yet" || token.lemma == "reject" || token.lemma == "deny" ||
+                       token.lower == "unable" || token.lower == "unwilling" || token.lower == "reluctant"))
+      return true;
+  }
+  return false;
+}
+
+struct Speaker {
+  std::uint32_t say_token = 0;
+  std::uint32_t first_token = 0, end_token = 0;
+  std::string text;
+  std::string code;
+  std::int32_t group = -1;
+};
+
+// "X said", "said X", "X told VOA", "according to X".
+std::vector<Speaker> FindSpeakers(const SentenceView& view, std::string_view story_text) {
+  std::vector<Speaker> speakers;
+  const auto& tokens = view.tokens;
+  auto mention_ending_at = [&](std::uint32_t end) -> std::int32_t {
+    for (std::int32_t m = 0; m < std::int32_t(view.mentions.size()); ++m)
+      if (view.mentions[m].end_token == end) return m;
+    return -1;
+  };
+  auto mention_starting_at = [&](std::uint32_t first) -> std::int32_t {
+    for (std::int32_t m = 0; m < std::int32_t(view.mentions.size()); ++m)
+      if (view.mentions[m].first_token == first) return m;
+    return -1;
+  };
+  auto group_of_mention = [&](std::int32_t m) -> std::int32_t {
+    for (std::int32_t g = 0; g < std::int32_t(view.groups.size()); ++g)
+      for (std::uint32_t member : view.groups[g].members)
+        if (std::int32_t(member) == m) return g;
+    return -1;
+  };
+  auto set_from_mention = [&](Speaker& s, std::int32_t m) {
+    const ActorMention& mention = view.mentions[m];
+    s.first_token = mention.first_token;
+    s.end_token = mention.end_token;
+    s.text = mention.ref.text;
+    s.code = mention.ref.country.empty() ? "" : mention.ref.code;
+    s.group = group_of_mention(m);
+  };
+  auto set_from_names = [&](Speaker& s, std::uint32_t first, std::uint32_t end) {
+    s.first_token = first;
+    s.end_token = end;
+    s.text = std::string(story_text.substr(tokens[first].begin, tokens[end - 1].end - tokens[first].begin));
+  };
+  for (std::uint32_t t = 0; t < tokens.size(); ++t) {
+    if (view.quote_of[t] >= 0) continue;
+    Speaker speaker;
+    speaker.say_token = t;
+    bool found = false;
+    if (IsSayWord(tokens[t])) {
+      // Left: "Neumann said", "the spokesperson also said".
+      std::uint32_t end = t;
+      while (end > 0 && Is(tokens[end - 1], {"also", "later", "reportedly", "has", "have", "had", "previously",
+                                              "earlier", "further", "then", "separately"}))
+        --end;
+      std::int32_t m = end > 0 ? mention_ending_at(end) : -1;
+      if (m >= 0) {
+        set_from_mention(speaker, m);
+        found = true;
+      } else {
+        std::uint32_t first = end;
+        while (first > 0 && end - first < 4 && tokens[first - 1].upper_initial && tokens[first - 1].is_word) --first;
+        if (first < end && !(first == 0 && end - first == 1 && Is(tokens[0], {"he", "she", "it", "they"}))) {
+          set_from_names(speaker, first, end);
+          found = true;
+        } else if (end > 0 && Is(tokens[end - 1], {"he", "she", "they"})) {
+          set_from_names(speaker, end - 1, end);
+          found = true;
+        }
+      }
+      // Right: "said Shaheen", "said the spokesperson".
+      if (!found && t + 1 < tokens.size()) {
+        std::uint32_t first = t + 1;
+        if (tokens[first].lower == "the" || tokens[first].lower == "a") ++first;
+        std::int32_t right = first < tokens.size() ? mention_starting_at(first) : -1;
+        if (right >= 0) {
+          set_from_mention(speaker, right);
+          found = true;
+        } else {
+          std::uint32_t end2 = first;
+          while (end2 < tokens.size() && end2 - first < 4 && tokens[end2].upper_initial && tokens[end2].is_word) ++end2;
+          if (end2 > first) {
+            set_from_names(speaker, first, end2);
+            found = true;
+          }
+        }
+      }
+    } else if (tokens[t].lower == "according" && t + 1 < tokens.size() && tokens[t + 1].lower == "to") {
+      std::uint32_t first = t + 2;
+      while (first < tokens.size() && IsDeterminer(tokens[first])) ++first;
+      std::int32_t m = first < tokens.size() ? mention_starting_at(first) : -1;
+      if (m >= 0) {
+        set_from_mention(speaker, m);
+        found = true;
+      }
+    }
+    if (found) speakers.push_back(std::move(speaker));
+  }
+  return speakers;
+}
+
+}  // namespace
+
+std::vector<Event> EventCoder::CodeSentence(const Story& story, const Sentence& sentence,
+                                            const std::vector<ActorMention>& mentions) const {
+  std::vector<Event> events;
+  if (sentence.tokens.empty() || mentions.empty()) return events;
+  SentenceView view = BuildView(sentence, mentions);
+  if (view.groups.empty()) return events;
+  const auto& tokens = view.tokens;
+
+  // 1. Every pattern that matches, anchored at each token.
+  std::vector<PatternMatch> matches;
+  for (std::uint32_t t = 0; t < tokens.size(); ++t) {
+    if (!tokens[t].is_word) continue;
+    PatternMatch best;
+    auto consider = [&](const std::vector<std::uint32_t>* candidates) {
+      if (!candidates) return;
+      for (std::uint32_t index : *candidates) {
+        PatternMatch match;
+        if (!MatchAt(view, verbs_.patterns()[index], t, &match)) continue;
+        if (!best.pattern || match.literals > best.literals ||
+            (match.literals == best.literals && match.end - match.first < best.end - best.first))
+          best = match;
+      }
+    };
+    consider(verbs_.Candidates(tokens[t].lemma));
+    if (tokens[t].lower != tokens[t].lemma) consider(verbs_.Candidates(tokens[t].lower));
+    if (best.pattern) matches.push_back(best);
+  }
+  // 2. Overlapping matches: the more specific pattern wins.
+  std::stable_sort(matches.begin(), matches.end(), [](const PatternMatch& a, const PatternMatch& b) {
+    return a.literals > b.literals;
+  });
+  std::vector<bool> taken(tokens.size(), false);
+  std::vector<PatternMatch> accepted;
+  for (const PatternMatch& match : matches) {
+    bool overlap = false;
+    for (std::uint32_t t = match.lit_first; t < match.lit_end && !overlap; ++t) overlap = taken[t];
+    if (overlap) continue;
+    for (std::uint32_t t = match.lit_first; t < match.lit_end; ++t) taken[t] = true;
+    accepted.push_back(match);
+  }
+  std::sort(accepted.begin(), accepted.end(),
+            [](const PatternMatch& a, const PatternMatch& b) { return a.lit_first < b.lit_first; });
+
+  std::vector<Speaker> speakers = FindSpeakers(view, story.text);
+
+  // 3. Source, target, negation and attribution for each match.
+  for (const PatternMatch& match : accepted) {
+    const CameoCode* cameo = table_.Find(match.pattern->code);
+    if (!cameo) continue;
+    std::int32_t quote = view.quote_of[match.lit_first];
+    double confidence = 0.9;
+
+    std::int32_t source = match.source_group;
+    std::int32_t target = match.target_group;
+    std::uint32_t subject_end = match.first;
+    bool passive = false;
+    if (source < 0) {
+      std::uint32_t before = match.first;
+      while (before > 0 && (Is(tokens[before - 1], {"not", "n't", "also", "already", "reportedly", "recently",
+                                                      "formally", "officially", "being", "been"}) ||
+                            (tokens[before - 1].lower.size() > 4 &&
+                             tokens[before - 1].lower.compare(tokens[before - 1].lower.size() - 2, 2, "ly") == 0)))
+        --before;
+      passive = before > 0 && IsBeForm(tokens[before - 1]) && IsPastParticiple(tokens[match.lit_first]) &&
+                match.source_group < 0;
+      std::int32_t subject = FindSubject(view, match.first, quote);
+      if (passive) {
+        std::int32_t agent = FindByAgent(view, match.end);
+        if (agent < 0 || target >= 0) continue;  // no agent, no event
+        source = agent;
+        target = subject;
+        confidence -= 0.1;
+      } else {
+        source = subject;
+      }
+      if (subject >= 0) {
+        subject_end = view.groups[subject].end_token;
+        if (match.first - subject_end > 8) confidence -= 0.15;
+      }
+    }
+    if (target < 0) {
+      bool from_place = false;
+      target = FindObject(view, match.end, quote, &from_place);
+      if (target < 0 && match.gap_group >= 0) target = match.gap_group;
+      if (from_place) confidence -= 0.1;
+    }
+
+    // Reported speech.
+    const Speaker* speaker = nullptr;
+    for (const Speaker& s : speakers) {
+      bool speaker_is_subject = source >= 0 && s.group == source && s.say_token < match.lit_first &&
+                                s.say_token > view.groups[source].first_token && quote < 0;
+      if (speaker_is_subject) continue;  // "X said it would..." is X's own statement about X? keep narrated
+      if (s.first_token <= match.lit_first && match.lit_first < s.end_token) continue;
+      speaker = &s;
+      break;
+    }
+    bool speaker_as_source = false;
+    if (source < 0 && quote >= 0 && speaker && speaker->group >= 0) {
+      source = speaker->group;
+      speaker_as_source = true;
+      confidence -= 0.1;
+    }
+    if (source < 0 || target < 0 || source == target) continue;
+    if (match.literals <= 1) confidence -= 0.05;
+
+    bool negated = IsNegated(view, std::max(subject_end, match.first > 6 ? match.first - 6 : 0u), match.lit_end);
+
+    for (std::uint32_t s : view.groups[source].members) {
+      for (std::uint32_t t : view.groups[target].members) {
+        const ActorRef& src = mentions[s].ref;
+        const ActorRef& tgt = mentions[t].ref;
+        if (src.code == tgt.code) continue;
+        Event event;
+        event.story_id = story.id;
+        event.story_date = story.date;
+        event.sentence_index = sentence.index;
+        event.sentence_begin = sentence.begin;
+        event.sentence_end = sentence.end;
+        event.verb_begin = tokens[match.lit_first].begin;
+        event.verb_end = tokens[match.lit_end - 1].end;
+        event.source = src;
+        event.target = tgt;
+        event.code = cameo->code;
+        event.label = cameo->label;
+        event.goldstein = cameo->goldstein;
+        event.quad_class = cameo->quad_class;
+        event.plover_type = cameo->plover_type;
+        event.plover_mode = cameo->plover_mode;
+        event.negated = negated;
+        if (speaker && (quote >= 0 || speaker_as_source || speaker->say_token != match.lit_first)) {
+          event.attributed_to = speaker->text;
+          event.attributed_code = speaker->code;
+        }
+        event.confidence = std::clamp(confidence, 0.05, 0.99);
+        event.pattern = match.pattern->file + ":" + std::to_string(match.pattern->line) + " " + match.pattern->text;
+        events.push_back(std::move(event));
+      }
+    }
+  }
+  return events;
+}
+
+}  // namespace chancery::coding
