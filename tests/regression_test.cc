@@ -22,6 +22,7 @@ struct RegressionCase {
   std::string id, text, date, note;
   std::vector<ExpectedEvent> events;
   bool exhaustive = true;
+  std::string known_gap;  // why chancery cannot code this yet; the case must then fail
   std::size_t line = 0;
 };
 
@@ -42,6 +43,7 @@ std::vector<RegressionCase> LoadCases() {
     c.date = json.value("date", "");
     c.note = json.value("note", "");
     c.exhaustive = json.value("exhaustive", true);
+    c.known_gap = json.value("known_gap", "");
     for (const auto& e : json.at("events")) {
       ExpectedEvent expected;
       expected.source = e.at("source").get<std::string>();
@@ -76,25 +78,41 @@ bool Satisfies(const Event& event, const ExpectedEvent& expected) {
 
 class RegressionTest : public ::testing::TestWithParam<std::size_t> {};
 
-TEST_P(RegressionTest, CodesExpectedEvents) {
-  const RegressionCase& c = Cases()[GetParam()];
-  std::vector<Event> events = CodeText(c.text, c.date);
+// What is wrong with the coding of `c`, or "" when it is right.
+std::string Mismatches(const RegressionCase& c, const std::vector<Event>& events) {
   std::vector<bool> used(events.size(), false);
-  std::string context = "case " + c.id + " (cases.jsonl:" + std::to_string(c.line) + "): " + c.text +
-                        "\n  coded: " + DescribeAll(events);
+  std::string problems;
   for (const ExpectedEvent& expected : c.events) {
     bool found = false;
     for (std::size_t i = 0; i < events.size() && !found; ++i) {
       if (used[i] || !Satisfies(events[i], expected)) continue;
       used[i] = found = true;
     }
-    EXPECT_TRUE(found) << context << "\n  missing: " << expected.source << "->" << expected.target << " "
-                       << expected.code << (expected.negated.value_or(false) ? " neg" : "");
+    if (!found)
+      problems += "\n  missing: " + expected.source + "->" + expected.target + " " + expected.code +
+                  (expected.negated.value_or(false) ? " neg" : "");
   }
   if (c.exhaustive) {
     for (std::size_t i = 0; i < events.size(); ++i)
-      EXPECT_TRUE(used[i]) << context << "\n  not expected: " << Describe(events[i]);
+      if (!used[i]) problems += "\n  not expected: " + Describe(events[i]) + " (" + events[i].pattern + ")";
   }
+  return problems;
+}
+
+TEST_P(RegressionTest, CodesExpectedEvents) {
+  const RegressionCase& c = Cases()[GetParam()];
+  std::vector<Event> events = CodeText(c.text, c.date);
+  std::string problems = Mismatches(c, events);
+  std::string context = "case " + c.id + " (cases.jsonl:" + std::to_string(c.line) + "): " + c.text +
+                        "\n  coded: " + DescribeAll(events);
+  if (!c.known_gap.empty()) {
+    // A known gap must still be a gap: when it starts passing, the case is
+    // promoted by deleting its "known_gap".
+    EXPECT_FALSE(problems.empty()) << context << "\n  now passes: remove its known_gap";
+    if (!problems.empty()) GTEST_SKIP() << "known gap: " << c.known_gap << "\n" << context << problems;
+    return;
+  }
+  EXPECT_TRUE(problems.empty()) << context << problems;
 }
 
 std::string CaseName(const ::testing::TestParamInfo<std::size_t>& info) {
@@ -108,6 +126,10 @@ INSTANTIATE_TEST_SUITE_P(Cases, RegressionTest, ::testing::Range<std::size_t>(0,
 
 TEST(RegressionFile, HasAtLeast150HandCheckedCases) {
   EXPECT_GE(Cases().size(), 150u);
+  std::size_t gaps = 0;
+  for (const RegressionCase& c : Cases()) gaps += !c.known_gap.empty();
+  // Known gaps are the exception, not a way around the cases.
+  EXPECT_LE(gaps * 10, Cases().size()) << gaps << " of " << Cases().size() << " cases are known gaps";
   std::set<std::string> ids;
   for (const RegressionCase& c : Cases()) EXPECT_TRUE(ids.insert(c.id).second) << "duplicate id " << c.id;
 }

@@ -29,19 +29,17 @@ struct ActorRecognizer::Database {
   }
 };
 
-class ActorRecognizer::Scratch {
- public:
-  explicit Scratch(hs_database_t* db) {
-    if (hs_alloc_scratch(db, &scratch_) != HS_SUCCESS) throw std::runtime_error("hyperscan: cannot allocate scratch");
+struct ActorRecognizer::Scratch::Impl {
+  explicit Impl(hs_database_t* db) {
+    if (hs_alloc_scratch(db, &scratch) != HS_SUCCESS) throw std::runtime_error("hyperscan: cannot allocate scratch");
   }
-  ~Scratch() { hs_free_scratch(scratch_); }
-  hs_scratch_t* get() { return scratch_; }
-  std::string haystack;               // reused between sentences
+  ~Impl() { hs_free_scratch(scratch); }
+  hs_scratch_t* scratch = nullptr;
+  std::string haystack;                // reused between sentences
   std::vector<std::int32_t> token_at;  // haystack offset of a separator -> token index
-
- private:
-  hs_scratch_t* scratch_ = nullptr;
 };
+
+ActorRecognizer::Scratch::~Scratch() = default;
 
 namespace {
 
@@ -99,6 +97,13 @@ bool IsLocative(std::string_view lower) {
 }
 
 bool IsGovernmentRole(std::string_view agent) { return agent == "GOV"; }
+
+bool IsObjectPreposition(std::string_view lower) {
+  static const std::unordered_set<std::string_view> words = {
+      "with", "to", "of", "by", "from", "against", "at", "in", "on", "into", "toward", "towards",
+      "between", "among", "over", "about", "for", "upon", "onto", "via", "near", "within"};
+  return words.count(lower) > 0;
+}
 
 // Combines a base actor code with a role: RUS + MIL -> RUSMIL; AFGGOV + MIL ->
 // AFGMIL; named groups and organisations keep their own code.
@@ -224,7 +229,9 @@ ActorRecognizer::ActorRecognizer(ActorDictionary dictionary, const text::TextAna
 ActorRecognizer::~ActorRecognizer() = default;
 
 std::unique_ptr<ActorRecognizer::Scratch> ActorRecognizer::NewScratch() const {
-  return std::make_unique<Scratch>(database_->hs);
+  auto scratch = std::make_unique<Scratch>();
+  scratch->impl = std::make_unique<Scratch::Impl>(database_->hs);
+  return scratch;
 }
 
 std::size_t ActorRecognizer::pattern_count() const { return database_->patterns.size(); }
@@ -259,9 +266,9 @@ std::vector<ActorMention> ActorRecognizer::Recognize(const Sentence& sentence, s
 
   // The haystack is the tokens' matching forms separated by single spaces, with
   // a space at both ends, so a pattern " a b " can only match whole tokens.
-  std::string& haystack = scratch.haystack;
+  std::string& haystack = scratch.impl->haystack;
   haystack.assign(1, ' ');
-  std::vector<std::int32_t>& token_at = scratch.token_at;
+  std::vector<std::int32_t>& token_at = scratch.impl->token_at;
   token_at.clear();
   std::vector<std::uint32_t> separator_offset;
   separator_offset.reserve(tokens.size() + 1);
@@ -276,7 +283,7 @@ std::vector<ActorMention> ActorRecognizer::Recognize(const Sentence& sentence, s
 
   std::vector<std::pair<std::uint32_t, std::uint32_t>> hits;
   MatchContext context{&token_at, &hits};
-  if (hs_scan(db.hs, haystack.data(), unsigned(haystack.size()), 0, scratch.get(), OnMatch, &context) != HS_SUCCESS)
+  if (hs_scan(db.hs, haystack.data(), unsigned(haystack.size()), 0, scratch.impl->scratch, OnMatch, &context) != HS_SUCCESS)
     throw std::runtime_error("hyperscan: scan failed");
 
   // Resolve hits to token ranges and a dated entry.
@@ -359,6 +366,11 @@ std::vector<ActorMention> ActorRecognizer::Recognize(const Sentence& sentence, s
     const RawMatch& head = atoms[a];
     const ActorEntry& head_entry = entry_of(head);
     used[a] = true;
+    if (head_entry.kind != ActorKind::kAgent && head.end + 2 < tokens.size() && tokens[head.end].text == "-" &&
+        !tokens[head.end + 1].upper_initial && owner[head.end + 1] == -1) {
+      const RawMatch* qualified = atom_at(head.end + 2);
+      if (qualified && entry_of(*qualified).kind != ActorKind::kAgent) continue;
+    }
     ActorMention mention;
     mention.first_token = head.first;
     mention.end_token = head.end;
@@ -376,7 +388,10 @@ std::vector<ActorMention> ActorRecognizer::Recognize(const Sentence& sentence, s
       while (before > 0 && RoleModifiers().count(tokens[before - 1].lower)) --before;
       if (before > 0 && (tokens[before - 1].lower == "its" || tokens[before - 1].lower == "their") &&
           !memory.last_state.code.empty()) {
-        base_code = CountryOf(memory.last_state.code);
+        const std::string& last = memory.last_state.code;
+        std::string last_country = CountryOf(last);
+        // A state's role is the state's; an organisation's or group's is the group itself.
+        base_code = (last_country == "IGO" || last_country == "IMG" || last.size() > 6) ? last : last_country;
         name = memory.last_state.name;
         mention.first_token = before - 1;
         mention.kind = ActorKind::kState;
@@ -458,7 +473,11 @@ std::vector<ActorMention> ActorRecognizer::Recognize(const Sentence& sentence, s
     if (base_code.empty()) {
       // A bare role ("the spokesperson", "officials"): the story's last actor in
       // that role, else no country of its own.
-      auto known = memory.roles.find(role_key);
+      // Only a definite reference ("the spokesperson") points back; "a diplomat" is someone new.
+      std::uint32_t before = head.first;
+      while (before > 0 && RoleModifiers().count(tokens[before - 1].lower)) --before;
+      bool definite = before > 0 && tokens[before - 1].lower == "the";
+      auto known = definite ? memory.roles.find(role_key) : memory.roles.end();
       if (known != memory.roles.end()) {
         mention.ref = known->second;
       } else {
@@ -472,6 +491,13 @@ std::vector<ActorMention> ActorRecognizer::Recognize(const Sentence& sentence, s
       mention.ref.country = CountryOf(mention.ref.code);
       mention.ref.agent = AgentOf(mention.ref.code);
       mention.ref.name = name;
+    }
+    // "its"/"their" point back to the last actor that acted, not to the last
+    // one acted upon: "Russia ... ties with the Taliban when its Foreign Ministry".
+    if (!mention.ref.country.empty()) {
+      std::uint32_t before = mention.first_token;
+      while (before > 0 && (tokens[before - 1].lower == "the" || tokens[before - 1].lower == "a")) --before;
+      if (before == 0 || !IsObjectPreposition(tokens[before - 1].lower)) memory.last_state = mention.ref;
     }
     // Remember who held each role: "A State Department spokesperson said ...
     // the spokesperson said" refers to the same person.
@@ -534,8 +560,6 @@ std::vector<ActorMention> ActorRecognizer::Recognize(const Sentence& sentence, s
     mention.place_context = before > 0 && IsLocative(tokens[before - 1].lower) &&
                             (mention.kind == ActorKind::kCapital || mention.kind == ActorKind::kState) &&
                             !mention.has_role;
-    if (!mention.ref.country.empty() && mention.ref.country != "IGO" && mention.ref.country != "IMG")
-      memory.last_state = mention.ref;
   }
   return mentions;
 }

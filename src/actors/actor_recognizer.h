@@ -53,7 +53,13 @@ struct StoryActorMemory {
 
 class ActorRecognizer {
  public:
-  class Scratch;
+  // Per-thread working memory (Hyperscan scratch and buffers).
+  class Scratch {
+   public:
+    ~Scratch();
+    struct Impl;
+    std::unique_ptr<Impl> impl;
+  };
 
   // `cache_dir` may be empty: then the compiled database is not cached.
   ActorRecognizer(ActorDictionary dictionary, const text::TextAnalyzer& analyzer,

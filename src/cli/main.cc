@@ -32,6 +32,7 @@ struct CodeOptions {
   bool no_cache = false;
   bool quiet = false;
   bool strict_data = false;
+  bool explain = false;
 };
 
 int RunCode(const CodeOptions& options) {
@@ -84,6 +85,20 @@ int RunCode(const CodeOptions& options) {
     if (story->date.empty()) ++undated;
     CodedStory coded = pipeline->Code(*story, *workspace);
     sentences += coded.sentences.size();
+    if (options.explain) {
+      // For dictionary authors: what each sentence was split into and who was found in it.
+      for (std::size_t i = 0; i < coded.sentences.size(); ++i) {
+        const Sentence& sentence = coded.sentences[i];
+        std::cerr << "[" << story->id << " #" << sentence.index << "] "
+                  << std::string_view(story->text).substr(sentence.begin, sentence.end - sentence.begin) << "\n  tokens:";
+        for (const Token& token : sentence.tokens) std::cerr << ' ' << token.text << '/' << token.lemma;
+        std::cerr << "\n  actors:";
+        for (const auto& mention : coded.mentions[i])
+          std::cerr << " [" << mention.ref.text << " = " << (mention.ref.code.empty() ? "?" : mention.ref.code)
+                    << (mention.place_context ? " place" : "") << "]";
+        std::cerr << "\n";
+      }
+    }
     for (const Event& event : coded.events) writer.Write(event, story->text);
   }
   report_problems();
@@ -109,6 +124,7 @@ int RunCode(const CodeOptions& options) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  std::ios::sync_with_stdio(false);  // stdin is read byte by byte for JSON Lines
   CLI::App app{"chancery: political event data from news text (CAMEO / PLOVER)", "chancery"};
   app.set_version_flag("--version", "chancery 0.1.0");
   app.require_subcommand(1);
@@ -126,6 +142,7 @@ int main(int argc, char** argv) {
   code_command->add_flag("--no-cache", code.no_cache, "Do not read or write the compiled dictionary cache");
   code_command->add_flag("--strict-data", code.strict_data, "Fail (exit 2) if any dictionary line is malformed");
   code_command->add_flag("-q,--quiet", code.quiet, "No summary on standard error");
+  code_command->add_flag("--explain", code.explain, "Print each sentence's tokens, lemmas and actors on standard error");
 
   try {
     app.parse(argc, argv);

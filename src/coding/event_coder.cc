@@ -25,6 +25,7 @@ struct SentenceView {
   std::vector<std::int32_t> group_starting_at;  // token -> group index or -1
   std::vector<std::int32_t> group_ending_at;    // token (exclusive end) -> group index or -1
   std::vector<std::int32_t> quote_of;           // token -> quote number, -1 outside quotes
+  std::vector<bool> speaker_token;              // part of an "X said" speaker: not a party
 };
 
 bool Is(const Token& token, std::initializer_list<std::string_view> words) {
@@ -63,7 +64,7 @@ bool IsHardBoundary(const SentenceView& view, std::uint32_t i) {
   const Token& token = view.tokens[i];
   return token.text == ";" || token.text == ":" || IsQuote(token) ||
          Is(token, {"when", "while", "but", "although", "though", "whereas", "which", "who", "whom", "whose",
-                    "because", "where", "if", "unless"});
+                    "because", "where", "if", "unless", "after", "before", "until", "since", "whether"});
 }
 
 bool IsSayWord(const Token& token) {
@@ -85,6 +86,19 @@ bool IsPastParticiple(const Token& token) {
   return true;
 }
 
+bool IsAdverb(const Token& token) {
+  if (Is(token, {"not", "n't", "also", "already", "reportedly", "recently", "formally", "officially", "being",
+                 "been", "allegedly", "then", "later", "even"}))
+    return true;
+  return token.lower.size() > 4 && token.lower.compare(token.lower.size() - 2, 2, "ly") == 0;
+}
+
+// Passive voice: a form of "be"/"get" (adverbs aside) before a past participle.
+bool IsPassive(const std::vector<Token>& tokens, std::uint32_t first, std::uint32_t verb) {
+  while (first > 0 && IsAdverb(tokens[first - 1])) --first;
+  return first > 0 && IsBeForm(tokens[first - 1]) && IsPastParticiple(tokens[verb]);
+}
+
 bool Matches(const PatternElement& element, const Token& token) {
   for (const std::string& word : element.words)
     if (word == token.lemma || word == token.lower) return true;
@@ -92,12 +106,13 @@ bool Matches(const PatternElement& element, const Token& token) {
 }
 
 SentenceView BuildView(const Sentence& sentence, const std::vector<ActorMention>& mentions) {
-  SentenceView view{sentence, sentence.tokens, mentions, {}, {}, {}, {}};
+  SentenceView view{sentence, sentence.tokens, mentions, {}, {}, {}, {}, {}};
   const auto& tokens = sentence.tokens;
   std::size_t n = tokens.size();
   view.group_starting_at.assign(n + 1, -1);
   view.group_ending_at.assign(n + 1, -1);
   view.quote_of.assign(n, -1);
+  view.speaker_token.assign(n, false);
   int quote = -1, quotes_seen = 0;
   for (std::size_t i = 0; i < n; ++i) {
     if (IsQuote(tokens[i])) {
@@ -171,7 +186,7 @@ std::int32_t SlotGroupAt(const SentenceView& view, std::uint32_t pos, std::uint3
 }
 
 void MatchForward(const SentenceView& view, const VerbPattern& pattern, std::size_t element, PatternMatch state,
-                  PatternMatch* best) {
+                  bool passive, PatternMatch* best) {
   const auto& tokens = view.tokens;
   if (element == pattern.elements.size()) {
     state.end = std::max(state.end, state.lit_end);
@@ -189,9 +204,9 @@ void MatchForward(const SentenceView& view, const VerbPattern& pattern, std::siz
         next.end = pos + 1;
         next.lit_end = pos + 1;
         if (!el.optional) ++next.literals;
-        MatchForward(view, pattern, element + 1, next, best);
+        MatchForward(view, pattern, element + 1, next, passive, best);
       }
-      if (el.optional) MatchForward(view, pattern, element + 1, state, best);
+      if (el.optional) MatchForward(view, pattern, element + 1, state, passive, best);
       return;
     case PatternElement::Type::kGap:
       for (std::uint32_t skip = 0; skip <= 3; ++skip) {
@@ -202,18 +217,23 @@ void MatchForward(const SentenceView& view, const VerbPattern& pattern, std::siz
         }
         PatternMatch next = state;
         next.end = pos + skip;
-        MatchForward(view, pattern, element + 1, next, best);
+        MatchForward(view, pattern, element + 1, next, passive, best);
       }
       return;
     case PatternElement::Type::kTarget:
     case PatternElement::Type::kSource: {
       std::uint32_t group_end = 0;
       std::int32_t g = SlotGroupAt(view, pos, &group_end);
+      if (g < 0 && passive && el.type == PatternElement::Type::kTarget) {
+        // "was expelled by X": the target of a passive is its subject, left of the verb.
+        MatchForward(view, pattern, element + 1, state, passive, best);
+        return;
+      }
       if (g < 0) return;
       PatternMatch next = state;
       (el.type == PatternElement::Type::kTarget ? next.target_group : next.source_group) = g;
       next.end = group_end;
-      MatchForward(view, pattern, element + 1, next, best);
+      MatchForward(view, pattern, element + 1, next, passive, best);
       return;
     }
   }
@@ -243,8 +263,9 @@ bool MatchAt(const SentenceView& view, const VerbPattern& pattern, std::uint32_t
   state.end = anchor;
   state.lit_first = anchor;
   state.lit_end = anchor;
+  bool passive = IsPassive(view.tokens, first, anchor);
   PatternMatch best;
-  MatchForward(view, pattern, pattern.anchor, state, &best);
+  MatchForward(view, pattern, pattern.anchor, state, passive, &best);
   if (!best.pattern) return false;
   *out = best;
   return true;
@@ -272,6 +293,7 @@ std::int32_t FindSubject(const SentenceView& view, std::uint32_t pos, std::int32
     }
     if (blocked) break;
     if (quote >= 0 && view.quote_of[group.first_token] != quote) break;
+    if (view.speaker_token[group.first_token]) continue;
     if (PrecededByPreposition(view, group)) continue;
     if (group.place) {
       if (place_fallback < 0) place_fallback = g;
@@ -290,7 +312,7 @@ std::int32_t FindObject(const SentenceView& view, std::uint32_t pos, std::int32_
     if (quote >= 0 ? view.quote_of[t] != quote && !IsQuote(view.tokens[t]) : false) break;
     if (IsHardBoundary(view, t) && !(t == pos && view.tokens[t].lower == "who")) break;
     std::int32_t g = view.group_starting_at[t];
-    if (g < 0) continue;
+    if (g < 0 || view.speaker_token[t]) continue;
     if (!view.groups[g].place) return g;
     if (place < 0) place = g;
   }
@@ -313,7 +335,9 @@ bool IsNegated(const SentenceView& view, std::uint32_t from, std::uint32_t to) {
   const auto& tokens = view.tokens;
   for (std::uint32_t t = from; t < to; ++t) {
     const Token& token = tokens[t];
-    if (Is(token, {"not", "n't", "never", "no", "neither", "nor", "without", "cannot"})) return true;
+    if (Is(token, {"not", "n't", "never", "no", "neither", "nor", "without", "cannot", "premature"})) return true;
+    // "denied they had met": a denial negates what follows it.
+    if (token.lemma == "deny" || token.lower == "denied") return true;
     bool next_is_to = t + 1 < tokens.size() && tokens[t + 1].lower == "to";
     if (next_is_to && (token.lemma == "refuse" || token.lemma == "decline" || token.lemma == "fail" ||
                        token.lower == "yet" || token.lemma == "reject" || token.lemma == "deny" ||
@@ -375,6 +399,16 @@ std::vector<Speaker> FindSpeakers(const SentenceView& view, std::string_view sto
       while (end > 0 && Is(tokens[end - 1], {"also", "later", "reportedly", "has", "have", "had", "previously",
                                               "earlier", "further", "then", "separately"}))
         --end;
+      // "Ronald Neumann, a former U.S. ambassador to Kabul, said": the name before the apposition.
+      if (end > 1 && tokens[end - 1].text == ",") {
+        for (std::uint32_t k = end - 1; k-- > 0 && end - k < 25;) {
+          if (tokens[k].text == ",") {
+            end = k;
+            break;
+          }
+          if (IsQuote(tokens[k])) break;
+        }
+      }
       std::int32_t m = end > 0 ? mention_ending_at(end) : -1;
       if (m >= 0) {
         set_from_mention(speaker, m);
@@ -467,9 +501,13 @@ std::vector<Event> EventCoder::CodeSentence(const Story& story, const Sentence& 
             [](const PatternMatch& a, const PatternMatch& b) { return a.lit_first < b.lit_first; });
 
   std::vector<Speaker> speakers = FindSpeakers(view, story.text);
+  for (const Speaker& speaker : speakers)
+    for (std::uint32_t t = speaker.first_token; t < speaker.end_token; ++t) view.speaker_token[t] = true;
+  std::vector<std::int32_t> source_of_match(accepted.size(), -1);
 
   // 3. Source, target, negation and attribution for each match.
-  for (const PatternMatch& match : accepted) {
+  for (std::size_t index = 0; index < accepted.size(); ++index) {
+    const PatternMatch& match = accepted[index];
     const CameoCode* cameo = table_.Find(match.pattern->code);
     if (!cameo) continue;
     std::int32_t quote = view.quote_of[match.lit_first];
@@ -477,18 +515,26 @@ std::vector<Event> EventCoder::CodeSentence(const Story& story, const Sentence& 
 
     std::int32_t source = match.source_group;
     std::int32_t target = match.target_group;
-    std::uint32_t subject_end = match.first;
+    std::uint32_t subject_end = 0;  // where the negation window may start
     bool passive = false;
     if (source < 0) {
-      std::uint32_t before = match.first;
-      while (before > 0 && (Is(tokens[before - 1], {"not", "n't", "also", "already", "reportedly", "recently",
-                                                      "formally", "officially", "being", "been"}) ||
-                            (tokens[before - 1].lower.size() > 4 &&
-                             tokens[before - 1].lower.compare(tokens[before - 1].lower.size() - 2, 2, "ly") == 0)))
-        --before;
-      passive = before > 0 && IsBeForm(tokens[before - 1]) && IsPastParticiple(tokens[match.lit_first]) &&
-                match.source_group < 0;
+      passive = IsPassive(tokens, match.first, match.lit_first);
       std::int32_t subject = FindSubject(view, match.first, quote);
+      // "visited Tehran and reportedly met with Massoud": a verb joined by "and"
+      // to the previous event shares its subject.
+      std::uint32_t joined = match.first;
+      while (joined > 0 && IsAdverb(tokens[joined - 1])) --joined;
+      if (!passive && index > 0 && joined > 0 && tokens[joined - 1].lower == "and" &&
+          source_of_match[index - 1] >= 0 && accepted[index - 1].end <= joined) {
+        bool adjacent = true;
+        for (std::uint32_t t = accepted[index - 1].end; t + 1 < joined && adjacent; ++t)
+          adjacent = view.group_starting_at[t] < 0 || t >= accepted[index - 1].end;
+        std::int32_t previous_target = -1;
+        bool from_place = false;
+        previous_target = FindObject(view, accepted[index - 1].end, quote, &from_place);
+        if (subject < 0 || subject == previous_target || view.groups[subject].end_token <= accepted[index - 1].lit_first)
+          subject = source_of_match[index - 1];
+      }
       if (passive) {
         std::int32_t agent = FindByAgent(view, match.end);
         if (agent < 0 || target >= 0) continue;  // no agent, no event
@@ -521,11 +567,18 @@ std::vector<Event> EventCoder::CodeSentence(const Story& story, const Sentence& 
       break;
     }
     bool speaker_as_source = false;
-    if (source < 0 && quote >= 0 && speaker && speaker->group >= 0) {
+    // A quoted event with no subject of its own is the speaker's ("This move
+    // sends the wrong signal", the spokesperson said) unless a third person
+    // ("they", "he") is its subject.
+    bool third_person = false;
+    for (std::uint32_t t = match.first; t-- > 0 && quote >= 0 && view.quote_of[t] == quote;)
+      third_person = third_person || Is(tokens[t], {"they", "he", "she", "it", "them"});
+    if (source < 0 && quote >= 0 && speaker && speaker->group >= 0 && !third_person) {
       source = speaker->group;
       speaker_as_source = true;
       confidence -= 0.1;
     }
+    if (source >= 0) source_of_match[index] = source;
     if (source < 0 || target < 0 || source == target) continue;
     if (match.literals <= 1) confidence -= 0.05;
 
@@ -536,6 +589,12 @@ std::vector<Event> EventCoder::CodeSentence(const Story& story, const Sentence& 
         const ActorRef& src = mentions[s].ref;
         const ActorRef& tgt = mentions[t].ref;
         if (src.code == tgt.code) continue;
+        // "Afghanistan hosted a conference in Kabul": a state acting on itself
+        // as a place or as a whole is not an event between two parties.
+        if (src.country == tgt.country &&
+            (src.agent.empty() || tgt.agent.empty() || mentions[s].kind == actors::ActorKind::kCapital ||
+             mentions[t].kind == actors::ActorKind::kCapital))
+          continue;
         Event event;
         event.story_id = story.id;
         event.story_date = story.date;

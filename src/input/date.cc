@@ -41,7 +41,7 @@ std::optional<std::string> Format(int year, int month, int day) {
                                                         31, 31, 30, 31, 30, 31};
   const int days = kDaysInMonth[month - 1] + (month == 2 && IsLeapYear(year) ? 1 : 0);
   if (day > days) return std::nullopt;
-  char buffer[16];
+  char buffer[32];
   std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", year, month, day);
   return std::string(buffer);
 }

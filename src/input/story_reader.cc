@@ -1,6 +1,7 @@
 #include "input/story_reader.h"
 
 #include <algorithm>
+#include <cerrno>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -71,11 +72,6 @@ bool ReadLine(std::istream& in, std::size_t max_bytes, std::string& line, bool& 
       too_long = true;
     }
   }
-}
-
-std::size_t LineOfOffset(std::string_view bytes, std::size_t offset) {
-  return 1 + static_cast<std::size_t>(
-                 std::count(bytes.begin(), bytes.begin() + static_cast<std::ptrdiff_t>(offset), '\n'));
 }
 
 // Plain text: line endings become '\n' and surrounding blank space goes, so
@@ -202,7 +198,9 @@ void StoryReader::ExpandPath(const std::string& path) {
   std::error_code error;
   const fs::file_status status = fs::status(path, error);
   if (!fs::exists(status)) {
-    AddProblem(path, 0, "no such file or directory");
+    AddProblem(path, 0, !error || error == std::errc::no_such_file_or_directory
+                            ? "no such file or directory"
+                            : error.message());
     return;
   }
   if (!fs::is_directory(status)) {

@@ -10,12 +10,6 @@
 
 namespace chancery {
 
-class Pipeline::Workspace {
- public:
-  explicit Workspace(std::unique_ptr<actors::ActorRecognizer::Scratch> scratch) : scratch(std::move(scratch)) {}
-  std::unique_ptr<actors::ActorRecognizer::Scratch> scratch;
-};
-
 std::filesystem::path DefaultDataDir() {
   if (const char* env = std::getenv("CHANCERY_DATA"); env && *env) return env;
   return CHANCERY_DATA_DIR;
@@ -45,7 +39,9 @@ Pipeline::Pipeline(const PipelineOptions& options) {
 Pipeline::~Pipeline() = default;
 
 std::unique_ptr<Pipeline::Workspace> Pipeline::NewWorkspace() const {
-  return std::make_unique<Workspace>(recognizer_->NewScratch());
+  auto workspace = std::make_unique<Workspace>();
+  workspace->scratch = recognizer_->NewScratch();
+  return workspace;
 }
 
 CodedStory Pipeline::Code(const Story& story, Workspace& workspace) const {

@@ -46,7 +46,10 @@ std::filesystem::path DefaultCacheDir();
 
 class Pipeline {
  public:
-  class Workspace;
+  // Per-thread working memory; make one with NewWorkspace().
+  struct Workspace {
+    std::unique_ptr<actors::ActorRecognizer::Scratch> scratch;
+  };
 
   explicit Pipeline(const PipelineOptions& options);
   ~Pipeline();
