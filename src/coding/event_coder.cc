@@ -172,14 +172,21 @@ struct PatternMatch {
 
 // Where a `+`/`$` slot starting at `pos` finds its group, or -1.
 std::int32_t SlotGroupAt(const SentenceView& view, std::uint32_t pos, std::uint32_t* group_end) {
-  for (std::uint32_t skip = 0; skip <= 3 && pos + skip < view.tokens.size(); ++skip) {
-    std::int32_t g = view.group_starting_at[pos + skip];
+  for (std::uint32_t skip = 0; skip <= 4 && pos + skip < view.tokens.size(); ++skip) {
+    std::uint32_t t = pos + skip;
+    std::int32_t g = view.group_starting_at[t];
     if (g >= 0) {
       *group_end = view.groups[g].end_token;
       return g;
     }
-    const Token& token = view.tokens[pos + skip];
-    if (!IsDeterminer(token) && !(token.is_word && !token.upper_initial && skip < 2 && !IsPreposition(token)))
+    const Token& token = view.tokens[t];
+    // "Iranian-supported Houthi rebels": a hyphenated qualifier may come first.
+    bool hyphen_compound = (t > 0 && (token.text == "-" || view.tokens[t - 1].text == "-") &&
+                            token.begin == view.tokens[t - 1].end) ||
+                           (t + 1 < view.tokens.size() && view.tokens[t + 1].text == "-" &&
+                            view.tokens[t + 1].begin == token.end);
+    if (!IsDeterminer(token) && !hyphen_compound &&
+        !(token.is_word && !token.upper_initial && skip < 2 && !IsPreposition(token)))
       return -1;
   }
   return -1;
@@ -322,7 +329,7 @@ std::int32_t FindObject(const SentenceView& view, std::uint32_t pos, std::int32_
 
 // The `by` agent of a passive: "was accredited by the Foreign Ministry".
 std::int32_t FindByAgent(const SentenceView& view, std::uint32_t pos) {
-  for (std::uint32_t t = pos; t < view.tokens.size() && t < pos + 6; ++t) {
+  for (std::uint32_t t = pos; t < view.tokens.size() && t < pos + 5; ++t) {
     if (IsHardBoundary(view, t) || view.tokens[t].text == ",") return -1;
     if (view.tokens[t].lower != "by") continue;
     std::uint32_t group_end = 0;
@@ -469,6 +476,10 @@ std::vector<Event> EventCoder::CodeSentence(const Story& story, const Sentence& 
   std::vector<PatternMatch> matches;
   for (std::uint32_t t = 0; t < tokens.size(); ++t) {
     if (!tokens[t].is_word) continue;
+    // "US-backed", "Iranian-supported": a modifier, not an event.
+    if (t >= 2 && tokens[t - 1].text == "-" && tokens[t - 1].begin == tokens[t - 2].end &&
+        tokens[t].begin == tokens[t - 1].end)
+      continue;
     PatternMatch best;
     auto consider = [&](const std::vector<std::uint32_t>* candidates) {
       if (!candidates) return;
@@ -504,6 +515,7 @@ std::vector<Event> EventCoder::CodeSentence(const Story& story, const Sentence& 
   for (const Speaker& speaker : speakers)
     for (std::uint32_t t = speaker.first_token; t < speaker.end_token; ++t) view.speaker_token[t] = true;
   std::vector<std::int32_t> source_of_match(accepted.size(), -1);
+  std::vector<std::int32_t> target_of_match(accepted.size(), -1);
 
   // 3. Source, target, negation and attribution for each match.
   for (std::size_t index = 0; index < accepted.size(); ++index) {
@@ -515,6 +527,26 @@ std::vector<Event> EventCoder::CodeSentence(const Story& story, const Sentence& 
 
     std::int32_t source = match.source_group;
     std::int32_t target = match.target_group;
+    // "condemned the drone attack carried out by the Houthis against the UAE":
+    // an event named in the object of another is not done by that one's
+    // subject; it needs its own "by" agent.
+    bool embedded = false;
+    if (index > 0 && source < 0) {
+      std::uint32_t t = accepted[index - 1].end;
+      while (t < match.first && IsDeterminer(tokens[t])) ++t;
+      // At least one determiner between: "condemned the attack", not "agreed to recognize".
+      embedded = t == match.first && accepted[index - 1].end < match.first;
+    }
+    if (embedded) {
+      std::int32_t agent = FindByAgent(view, match.end);
+      if (agent < 0) continue;
+      source = agent;
+      if (target < 0) {
+        bool from_place = false;
+        target = FindObject(view, view.groups[agent].end_token, quote, &from_place);
+      }
+      confidence -= 0.1;
+    }
     std::uint32_t subject_end = 0;  // where the negation window may start
     bool passive = false;
     if (source < 0) {
@@ -526,12 +558,7 @@ std::vector<Event> EventCoder::CodeSentence(const Story& story, const Sentence& 
       while (joined > 0 && IsAdverb(tokens[joined - 1])) --joined;
       if (!passive && index > 0 && joined > 0 && tokens[joined - 1].lower == "and" &&
           source_of_match[index - 1] >= 0 && accepted[index - 1].end <= joined) {
-        bool adjacent = true;
-        for (std::uint32_t t = accepted[index - 1].end; t + 1 < joined && adjacent; ++t)
-          adjacent = view.group_starting_at[t] < 0 || t >= accepted[index - 1].end;
-        std::int32_t previous_target = -1;
-        bool from_place = false;
-        previous_target = FindObject(view, accepted[index - 1].end, quote, &from_place);
+        std::int32_t previous_target = target_of_match[index - 1];
         if (subject < 0 || subject == previous_target || view.groups[subject].end_token <= accepted[index - 1].lit_first)
           subject = source_of_match[index - 1];
       }
@@ -579,6 +606,7 @@ std::vector<Event> EventCoder::CodeSentence(const Story& story, const Sentence& 
       confidence -= 0.1;
     }
     if (source >= 0) source_of_match[index] = source;
+    if (target >= 0) target_of_match[index] = target;
     if (source < 0 || target < 0 || source == target) continue;
     if (match.literals <= 1) confidence -= 0.05;
 
