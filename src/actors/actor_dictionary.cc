@@ -1,29 +1,13 @@
 #include "actors/actor_dictionary.h"
 
+#include "text/data_file.h"
+
 #include <algorithm>
 #include <fstream>
 #include <stdexcept>
 
 namespace chancery::actors {
 namespace {
-
-std::vector<std::string_view> SplitTabs(std::string_view line) {
-  std::vector<std::string_view> fields;
-  std::size_t start = 0;
-  while (true) {
-    std::size_t tab = line.find('\t', start);
-    fields.push_back(line.substr(start, tab == std::string_view::npos ? line.npos : tab - start));
-    if (tab == std::string_view::npos) break;
-    start = tab + 1;
-  }
-  return fields;
-}
-
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\r')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\r')) s.remove_suffix(1);
-  return s;
-}
 
 bool IsIsoDate(std::string_view s) {
   if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
@@ -75,65 +59,49 @@ bool ValidOn(const ActorEntry& entry, std::string_view date) {
 
 ActorDictionary ActorDictionary::LoadDirectory(const std::filesystem::path& dir,
                                                std::vector<std::string>* problems) {
-  if (!std::filesystem::is_directory(dir))
-    throw std::runtime_error(dir.string() + ": actor dictionary directory not found");
-  std::vector<std::filesystem::path> files;
-  for (const auto& item : std::filesystem::directory_iterator(dir))
-    if (item.is_regular_file() && item.path().extension() == ".tsv") files.push_back(item.path());
-  std::sort(files.begin(), files.end());
   ActorDictionary dictionary;
-  for (const auto& file : files) dictionary.LoadFile(file, problems);
+  for (const auto& file : text::DataFilesIn(dir, ".tsv", "actor dictionary")) dictionary.LoadFile(file, problems);
   return dictionary;
 }
 
 void ActorDictionary::LoadFile(const std::filesystem::path& file, std::vector<std::string>* problems) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in) throw std::runtime_error(file.string() + ": cannot open actor dictionary");
-  std::string line;
-  std::size_t line_number = 0;
-  auto complain = [&](const std::string& message) {
-    if (problems) problems->push_back(file.string() + ":" + std::to_string(line_number) + ": " + message);
-  };
-  while (std::getline(in, line)) {
-    ++line_number;
-    std::string_view view = Trim(line);
-    if (view.empty() || view.front() == '#') continue;
-    std::vector<std::string_view> fields = SplitTabs(view);
+  text::ForEachDataLine(file, "actor dictionary", problems, [&](std::string_view view, std::size_t line, auto complain) {
+    std::vector<std::string_view> fields = text::SplitTabs(view);
     if (fields.size() < 3 || fields.size() > 6) {
       complain("expected 3 to 6 TAB-separated fields, found " + std::to_string(fields.size()));
-      continue;
+      return;
     }
     ActorEntry entry;
-    entry.phrase = std::string(Trim(fields[0]));
-    entry.code = std::string(Trim(fields[1]));
+    entry.phrase = std::string(text::TrimBlanks(fields[0]));
+    entry.code = std::string(text::TrimBlanks(fields[1]));
     if (entry.phrase.empty()) {
       complain("empty phrase");
-      continue;
+      return;
     }
-    if (!ParseActorKind(Trim(fields[2]), &entry.kind)) {
+    if (!ParseActorKind(text::TrimBlanks(fields[2]), &entry.kind)) {
       complain("unknown kind '" + std::string(fields[2]) + "'");
-      continue;
+      return;
     }
     if (!IsActorCode(entry.code) || (entry.kind == ActorKind::kAgent && entry.code.size() != 3)) {
       complain("bad actor code '" + entry.code + "'");
-      continue;
+      return;
     }
-    if (fields.size() > 3) entry.valid_from = std::string(Trim(fields[3]));
-    if (fields.size() > 4) entry.valid_to = std::string(Trim(fields[4]));
+    if (fields.size() > 3) entry.valid_from = std::string(text::TrimBlanks(fields[3]));
+    if (fields.size() > 4) entry.valid_to = std::string(text::TrimBlanks(fields[4]));
     if ((!entry.valid_from.empty() && !IsIsoDate(entry.valid_from)) ||
         (!entry.valid_to.empty() && !IsIsoDate(entry.valid_to))) {
       complain("dates must be YYYY-MM-DD");
-      continue;
+      return;
     }
     if (!entry.valid_from.empty() && !entry.valid_to.empty() && entry.valid_to < entry.valid_from) {
       complain("valid_to is before valid_from");
-      continue;
+      return;
     }
-    entry.name = fields.size() > 5 && !Trim(fields[5]).empty() ? std::string(Trim(fields[5])) : entry.phrase;
+    entry.name = fields.size() > 5 && !text::TrimBlanks(fields[5]).empty() ? std::string(text::TrimBlanks(fields[5])) : entry.phrase;
     entry.file = file.filename().string();
-    entry.line = line_number;
+    entry.line = line;
     entries_.push_back(std::move(entry));
-  }
+  });
 }
 
 }  // namespace chancery::actors

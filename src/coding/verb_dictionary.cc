@@ -5,15 +5,10 @@
 #include <stdexcept>
 
 #include "coding/cameo_table.h"
+#include "text/data_file.h"
 
 namespace chancery::coding {
 namespace {
-
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\r' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\r' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
-}
 
 std::string Lower(std::string_view s) {
   std::string out(s);
@@ -31,10 +26,10 @@ bool IsCode(std::string_view s) {
 bool ParseVerbPattern(std::string_view text, VerbPattern* pattern, std::string* error) {
   pattern->elements.clear();
   pattern->literal_count = 0;
-  pattern->text = std::string(Trim(text));
+  pattern->text = std::string(text::TrimBlanks(text));
   std::string_view rest = pattern->text;
   while (true) {
-    rest = Trim(rest);
+    rest = text::TrimBlanks(rest);
     if (rest.empty()) break;
     std::size_t space = rest.find(' ');
     std::string_view item = rest.substr(0, space);
@@ -105,57 +100,41 @@ bool ParseVerbPattern(std::string_view text, VerbPattern* pattern, std::string* 
 
 VerbDictionary VerbDictionary::LoadDirectory(const std::filesystem::path& dir, const CameoTable* table,
                                              std::vector<std::string>* problems) {
-  if (!std::filesystem::is_directory(dir))
-    throw std::runtime_error(dir.string() + ": verb dictionary directory not found");
-  std::vector<std::filesystem::path> files;
-  for (const auto& item : std::filesystem::directory_iterator(dir))
-    if (item.is_regular_file() && item.path().extension() == ".txt") files.push_back(item.path());
-  std::sort(files.begin(), files.end());
   VerbDictionary dictionary;
-  for (const auto& file : files) dictionary.LoadFile(file, table, problems);
+  for (const auto& file : text::DataFilesIn(dir, ".txt", "verb dictionary")) dictionary.LoadFile(file, table, problems);
   return dictionary;
 }
 
 void VerbDictionary::LoadFile(const std::filesystem::path& file, const CameoTable* table,
                               std::vector<std::string>* problems) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in) throw std::runtime_error(file.string() + ": cannot open verb dictionary");
-  std::string line;
-  std::size_t line_number = 0;
-  auto complain = [&](const std::string& message) {
-    if (problems) problems->push_back(file.string() + ":" + std::to_string(line_number) + ": " + message);
-  };
-  while (std::getline(in, line)) {
-    ++line_number;
-    std::string_view view = Trim(line);
-    if (view.empty() || view.front() == '#') continue;
+  text::ForEachDataLine(file, "verb dictionary", problems, [&](std::string_view view, std::size_t line, auto complain) {
     std::size_t tab = view.find('\t');
     if (tab == std::string_view::npos) {
       complain("expected CODE<TAB>PATTERN");
-      continue;
+      return;
     }
-    std::string_view code = Trim(view.substr(0, tab));
+    std::string_view code = text::TrimBlanks(view.substr(0, tab));
     std::string_view rest = view.substr(tab + 1);
-    std::string_view pattern_text = Trim(rest.substr(0, rest.find('\t')));
+    std::string_view pattern_text = text::TrimBlanks(rest.substr(0, rest.find('\t')));
     if (!IsCode(code)) {
       complain("bad CAMEO code '" + std::string(code) + "'");
-      continue;
+      return;
     }
     if (table && !table->Find(code)) {
       complain("CAMEO code " + std::string(code) + " is not in the code table");
-      continue;
+      return;
     }
     VerbPattern pattern;
     std::string error;
     if (!ParseVerbPattern(pattern_text, &pattern, &error)) {
       complain(error);
-      continue;
+      return;
     }
     pattern.code = std::string(code);
     pattern.file = file.filename().string();
-    pattern.line = line_number;
+    pattern.line = line;
     Add(std::move(pattern));
-  }
+  });
 }
 
 void VerbDictionary::Add(VerbPattern pattern) {
