@@ -6,44 +6,6 @@
 namespace chancery::testing {
 namespace {
 
-std::vector<std::string> MentionCodes(const std::string& text, const std::string& date) {
-  Story story;
-  story.id = "t";
-  story.date = date;
-  story.text = text;
-  CodedStory coded = CodeStory(story);
-  std::vector<std::string> codes;
-  for (const auto& sentence : coded.mentions)
-    for (const auto& mention : sentence) codes.push_back(mention.ref.code);
-  return codes;
-}
-
-using Codes = std::vector<std::string>;
-
-TEST(Actors, PossessiveStatePlusRoleIsTheStatesGovernment) {
-  EXPECT_EQ(MentionCodes("Russia's Foreign Ministry issued a statement.", "2022-04-09"), Codes{"RUSGOV"});
-}
-
-TEST(Actors, DemonymPlusForcesIsTheStatesMilitary) {
-  EXPECT_EQ(MentionCodes("Pakistani border forces were on alert.", "2022-02-07"), Codes{"PAKMIL"});
-}
-
-TEST(Actors, TalibanAreRebelsBeforeAugust2021AndTheGovernmentAfter) {
-  EXPECT_EQ(MentionCodes("The Taliban issued a statement.", "2020-03-01"), Codes{"AFGREB"});
-  EXPECT_EQ(MentionCodes("The Taliban issued a statement.", "2022-03-01"), Codes{"AFGGOV"});
-}
-
-TEST(Actors, RoleAndNameTeachTheStoryAPerson) {
-  Codes codes = MentionCodes(
-      "Russian Foreign Ministry spokesperson Maria Zakharova spoke on Wednesday. Later, Zakharova spoke again.",
-      "2022-04-09");
-  EXPECT_EQ(codes, (Codes{"RUSGOV", "RUSGOV"}));
-}
-
-TEST(Actors, ItsRoleBelongsToTheLastState) {
-  EXPECT_EQ(MentionCodes("Russia acted when its Foreign Ministry spoke.", "2022-04-09"), (Codes{"RUS", "RUSGOV"}));
-}
-
 TEST(Coding, AccreditationIsDiplomaticRecognition) {
   std::vector<Event> events = CodeText(
       "Russia's Foreign Ministry accredited Taliban diplomat Jamal Nasir Gharwal as Afghan charge d'affaires in "
