@@ -124,7 +124,10 @@ std::vector<TokenRange> SentenceSplitter::Split(std::string_view text,
       switch (role) {
         case PeriodRole::kTitle: split = false; break;
         case PeriodRole::kName:
-        case PeriodRole::kInitial: split = starts_sentence(k + 1); break;
+        case PeriodRole::kInitial:
+          // A line break after "U.S." before a capital is a paragraph end in wire copy.
+          split = line_breaks == 1 ? starts_upper(k + 1) : starts_sentence(k + 1);
+          break;
         case PeriodRole::kAbbrev: split = starts_upper(k + 1); break;
         case PeriodRole::kNone: split = true; break;
       }

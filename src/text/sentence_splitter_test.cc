@@ -50,6 +50,11 @@ TEST(SentenceSplitter, InitialismsEndSentencesOnlyBeforeASentenceStart) {
             (Strings{"It works for Acme Inc.", "The firm said so."}));
 }
 
+TEST(SentenceSplitter, InitialismAtTheEndOfAWireLineEndsTheSentence) {
+  EXPECT_EQ(Split("He would consider buying newspapers in France or the U.S.\nQuebecor is also expanding."),
+            (Strings{"He would consider buying newspapers in France or the U.S.", "Quebecor is also expanding."}));
+}
+
 TEST(SentenceSplitter, InitialAtSentenceEndGetsItsPeriodBack) {
   std::vector<Sentence> s = Analyzer().Analyze("They chose Plan B. Then they left.");
   ASSERT_EQ(s.size(), 2u);
