@@ -366,10 +366,14 @@ std::vector<ActorMention> ActorRecognizer::Recognize(const Sentence& sentence, s
     const RawMatch& head = atoms[a];
     const ActorEntry& head_entry = entry_of(head);
     used[a] = true;
-    if (head_entry.kind != ActorKind::kAgent && head.end + 2 < tokens.size() && tokens[head.end].text == "-" &&
-        !tokens[head.end + 1].upper_initial && owner[head.end + 1] == -1) {
-      const RawMatch* qualified = atom_at(head.end + 2);
-      if (qualified && entry_of(*qualified).kind != ActorKind::kAgent) continue;
+    // "Iranian-supported Houthi rebels", "Russian-made rockets", "Israeli-occupied
+    // West Bank": a hyphenated qualifier names no participant, unless a role
+    // follows ("Taliban-appointed diplomats" are the Taliban's).
+    if (head_entry.kind != ActorKind::kAgent && head.end + 1 < tokens.size() && tokens[head.end].text == "-" &&
+        tokens[head.end].begin == tokens[head.end - 1].end && !tokens[head.end + 1].upper_initial &&
+        tokens[head.end + 1].is_word && owner[head.end + 1] == -1) {
+      const RawMatch* next = head.end + 2 < tokens.size() ? atom_at(head.end + 2) : nullptr;
+      if (!next || entry_of(*next).kind != ActorKind::kAgent) continue;
     }
     ActorMention mention;
     mention.first_token = head.first;
