@@ -86,7 +86,8 @@ const std::unordered_set<std::string_view>& RoleModifiers() {
       "run", "allied", "aligned", "affiliated", "supported", "high", "-", "ranking", "level",
       "newly", "first", "vice", "permanent", "military", "government", "intelligence", "civilian",
       "defense", "defence", "trade", "finance", "economic", "interior", "justice", "health", "top",
-      "hardline", "moderate", "exiled", "pro", "anti", "own", "unnamed", "anonymous", "then"};
+      "hardline", "moderate", "exiled", "pro", "anti", "own", "unnamed", "anonymous", "then", "supreme",
+      "suicide"};
   return words;
 }
 
@@ -113,6 +114,8 @@ std::string CombineCodes(std::string_view base, std::string_view agent) {
   if (country == "IGO" || country == "IMG" || base.size() > 6) return std::string(base);
   if (base.size() == 3) return std::string(base) + std::string(agent);
   if (IsGovernmentRole(agent)) return std::string(base);
+  // A rebel group's fighters are the rebels ("Taliban fighters" before 2021-08-15).
+  if (!IsGovernmentRole(AgentOf(base))) return std::string(base);
   return country + std::string(agent);
 }
 
@@ -401,8 +404,31 @@ std::vector<ActorMention> ActorRecognizer::Recognize(const Sentence& sentence, s
         mention.kind = ActorKind::kState;
       }
     }
+    std::vector<const RawMatch*> shared_role;  // "of Pakistan and Iran": same role, more states
     // Roles that follow: "'s"? modifiers* agent (modifiers* agent)*.
     std::uint32_t next = mention.end_token;
+    // "Indian and U.S. forces": a role after coordinated states is each one's.
+    std::string distributed_agent;
+    if (head_entry.kind == ActorKind::kDemonym || head_entry.kind == ActorKind::kState) {
+      std::uint32_t probe = next;
+      bool crossed = false;
+      while (probe + 1 < tokens.size() && (tokens[probe].lower == "and" || tokens[probe].text == ",")) {
+        const RawMatch* other = atom_at(probe + 1);
+        if (!other) break;
+        ActorKind other_kind = entry_of(*other).kind;
+        if (other_kind != ActorKind::kDemonym && other_kind != ActorKind::kState) break;
+        probe = other->end;
+        crossed = true;
+      }
+      std::uint32_t modifiers = 0;
+      while (crossed && probe < tokens.size() && modifiers < 3 && owner[probe] == -1 &&
+             RoleModifiers().count(tokens[probe].lower)) {
+        ++probe;
+        ++modifiers;
+      }
+      const RawMatch* role = crossed && probe < tokens.size() ? atom_at(probe) : nullptr;
+      if (role && entry_of(*role).kind == ActorKind::kAgent) distributed_agent = entry_of(*role).code;
+    }
     while (true) {
       std::uint32_t probe = next;
       if (probe < tokens.size() && (tokens[probe].lower == "'s" || tokens[probe].lower == "'") &&
@@ -442,6 +468,21 @@ std::vector<ActorMention> ActorRecognizer::Recognize(const Sentence& sentence, s
           mention.kind = kind;
           mention.end_token = state->end;
           next = state->end;
+          // "the foreign ministers of Pakistan and Iran": the role is each one's.
+          std::uint32_t probe2 = next;
+          while (probe2 + 1 < tokens.size() &&
+                 (tokens[probe2].lower == "and" || tokens[probe2].lower == "or" || tokens[probe2].text == ",")) {
+            std::uint32_t at = probe2 + 1;
+            if (tokens[at].lower == "and" && tokens[probe2].text == ",") ++at;
+            if (at < tokens.size() && tokens[at].lower == "the") ++at;
+            const RawMatch* other = at < tokens.size() ? atom_at(at) : nullptr;
+            if (!other || used[std::size_t(other - atoms.data())]) break;
+            ActorKind other_kind = entry_of(*other).kind;
+            if (other_kind != ActorKind::kState && other_kind != ActorKind::kCapital) break;
+            used[std::size_t(other - atoms.data())] = true;
+            shared_role.push_back(other);
+            probe2 = other->end;
+          }
         }
       }
     }
@@ -473,6 +514,10 @@ std::vector<ActorMention> ActorRecognizer::Recognize(const Sentence& sentence, s
       }
     }
 
+    if (agent_code.empty() && !distributed_agent.empty()) {
+      agent_code = distributed_agent;
+      mention.has_role = true;
+    }
     std::string role_key = head_entry.kind == ActorKind::kAgent ? NameKey(tokens, head.first, head.end) : "";
     if (base_code.empty()) {
       // A bare role ("the spokesperson", "officials"): the story's last actor in
@@ -522,6 +567,18 @@ std::vector<ActorMention> ActorRecognizer::Recognize(const Sentence& sentence, s
         memory.people[NameKey(tokens, name_first, name_end)] = person;
         if (name_end - name_first >= 2) memory.people[SurnameKey(tokens, name_first, name_end)] = person;
       }
+    }
+    for (const RawMatch* other : shared_role) {
+      ActorMention extra;
+      extra.first_token = other->first;
+      extra.end_token = other->end;
+      extra.kind = entry_of(*other).kind;
+      extra.has_role = true;
+      extra.ref.code = CombineCodes(entry_of(*other).code, agent_code);
+      extra.ref.country = CountryOf(extra.ref.code);
+      extra.ref.agent = AgentOf(extra.ref.code);
+      extra.ref.name = entry_of(*other).name;
+      mentions.push_back(std::move(extra));
     }
     mentions.push_back(std::move(mention));
   }

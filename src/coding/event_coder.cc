@@ -71,6 +71,7 @@ bool IsSayWord(const Token& token) {
   static const std::unordered_set<std::string_view> say = {
       "say", "tell", "add", "tweet", "state", "announce", "write", "note", "claim", "insist", "confirm",
       "stress", "explain", "argue", "assert", "declare", "reiterate", "post"};
+  if (token.lower == "reported") return true;  // "the New York Times reported"
   return say.count(token.lemma) > 0 && !Is(token, {"state", "states", "post", "posts", "note", "notes"});
 }
 
@@ -105,6 +106,11 @@ bool Matches(const PatternElement& element, const Token& token) {
   return false;
 }
 
+bool IsPartyByRole(std::string_view agent) {
+  return agent == "INS" || agent == "REB" || agent == "CRM" || agent == "CVL" || agent == "OPP" || agent == "REF" ||
+         agent == "MED";
+}
+
 SentenceView BuildView(const Sentence& sentence, const std::vector<ActorMention>& mentions) {
   SentenceView view{sentence, sentence.tokens, mentions, {}, {}, {}, {}, {}};
   const auto& tokens = sentence.tokens;
@@ -123,7 +129,9 @@ SentenceView BuildView(const Sentence& sentence, const std::vector<ActorMention>
   }
   for (std::uint32_t m = 0; m < mentions.size(); ++m) {
     const ActorMention& mention = mentions[m];
-    if (mention.ref.country.empty()) continue;  // a role with no country cannot be a party
+    // A role with no country is a party only when the role itself says who
+    // acts: "gunmen", "protesters", "journalists"; never "officials".
+    if (mention.ref.country.empty() && !IsPartyByRole(mention.ref.agent)) continue;
     bool joined = false;
     if (!view.groups.empty()) {
       ActorGroup& last = view.groups.back();
@@ -185,7 +193,11 @@ std::int32_t SlotGroupAt(const SentenceView& view, std::uint32_t pos, std::uint3
                             token.begin == view.tokens[t - 1].end) ||
                            (t + 1 < view.tokens.size() && view.tokens[t + 1].text == "-" &&
                             view.tokens[t + 1].begin == token.end);
-    if (!IsDeterminer(token) && !hyphen_compound &&
+    // "thousands of protesters", "dozens of villagers": a quantity comes first.
+    bool quantity_of = token.lower == "of" && t > 0 &&
+                       Is(view.tokens[t - 1], {"thousands", "hundreds", "dozens", "scores", "millions", "tens",
+                                               "group", "number", "some", "many", "several", "all", "most"});
+    if (!IsDeterminer(token) && !hyphen_compound && !quantity_of &&
         !(token.is_word && !token.upper_initial && skip < 2 && !IsPreposition(token)))
       return -1;
   }
@@ -208,6 +220,9 @@ void MatchForward(const SentenceView& view, const VerbPattern& pattern, std::siz
     case PatternElement::Type::kWords:
       if (pos < tokens.size() && Matches(el, tokens[pos])) {
         PatternMatch next = state;
+        // "hosted a delegation of Taliban ministers": the actor begins at a pattern word.
+        if (next.gap_group < 0 && pos != state.lit_first && view.group_starting_at[pos] >= 0)
+          next.gap_group = view.group_starting_at[pos];
         next.end = pos + 1;
         next.lit_end = pos + 1;
         if (!el.optional) ++next.literals;
@@ -216,11 +231,16 @@ void MatchForward(const SentenceView& view, const VerbPattern& pattern, std::siz
       if (el.optional) MatchForward(view, pattern, element + 1, state, passive, best);
       return;
     case PatternElement::Type::kGap:
-      for (std::uint32_t skip = 0; skip <= 3; ++skip) {
+      // Up to three words; "four-day" is one word of three tokens.
+      for (std::uint32_t skip = 0, words = 0; words <= 3; ++skip) {
         if (skip > 0) {
           std::uint32_t t = pos + skip - 1;
           if (t >= tokens.size() || IsClausePunct(view, t)) break;
           if (state.gap_group < 0 && view.group_starting_at[t] >= 0) state.gap_group = view.group_starting_at[t];
+          bool attached = t > 0 && tokens[t].begin == tokens[t - 1].end &&
+                          (tokens[t].text == "-" || tokens[t - 1].text == "-");
+          if (!attached) ++words;
+          if (words > 3) break;
         }
         PatternMatch next = state;
         next.end = pos + skip;
@@ -278,6 +298,16 @@ bool MatchAt(const SentenceView& view, const VerbPattern& pattern, std::uint32_t
   return true;
 }
 
+// The match at `first` names an event as a noun: after a determiner, a
+// possessive, a preposition or an actor used as an adjective ("the bombing",
+// "Russia's invasion", "at the UN against criticism", "the Russian strikes").
+bool IsNominal(const SentenceView& view, std::uint32_t first) {
+  if (first == 0) return false;
+  const Token& before = view.tokens[first - 1];
+  return IsDeterminer(before) || before.text == "'s" || before.text == "'" || IsPreposition(before) ||
+         view.group_ending_at[first] >= 0;
+}
+
 bool PrecededByPreposition(const SentenceView& view, const ActorGroup& group) {
   std::uint32_t t = group.first_token;
   while (t > 0 && IsDeterminer(view.tokens[t - 1])) --t;
@@ -285,6 +315,15 @@ bool PrecededByPreposition(const SentenceView& view, const ActorGroup& group) {
   const Token& before = view.tokens[t - 1];
   // "for Russia to accredit": the subject of an infinitive, not an object.
   if (before.lower == "for") return false;
+  // "Thousands of PTI supporters rallied", "a convoy of UN peacekeepers was
+  // attacked": the actor after a quantity or collective noun is the subject.
+  if (before.lower == "of" && t >= 2) {
+    const Token& noun = view.tokens[t - 2];
+    if (Is(noun, {"thousands", "hundreds", "dozens", "scores", "millions", "tens", "group", "groups", "number",
+                  "convoy", "convoys", "team", "teams", "unit", "units", "contingent", "crowd", "crowds", "band",
+                  "column", "batch", "members", "delegation"}))
+      return false;
+  }
   return IsPreposition(before);
 }
 
@@ -354,6 +393,32 @@ bool IsNegated(const SentenceView& view, std::uint32_t from, std::uint32_t to) {
   return false;
 }
 
+// "will", "'ll", "plans to", "intends to", "is set to" before the verb.
+bool IsFuture(const SentenceView& view, std::uint32_t from, std::uint32_t to) {
+  const auto& tokens = view.tokens;
+  for (std::uint32_t t = from; t < to; ++t) {
+    if (Is(tokens[t], {"will", "'ll", "shall"})) return true;
+    bool next_is_to = t + 1 < tokens.size() && tokens[t + 1].lower == "to";
+    if (next_is_to && (tokens[t].lemma == "plan" || tokens[t].lemma == "intend" || tokens[t].lower == "set" ||
+                       tokens[t].lemma == "pledge" || tokens[t].lemma == "promise" || tokens[t].lemma == "vow"))
+      return true;
+  }
+  return false;
+}
+
+// The CAMEO intent code (root 03) for a promised act of cooperation, or
+// nullptr where the future act keeps its own code (conflict is coded as the
+// threat patterns say, not here).
+const char* IntentCodeFor(std::string_view code) {
+  std::string_view root = code.substr(0, 2);
+  if (root == "04") return "036";  // meet or negotiate
+  if (root == "05") return "032";  // diplomatic cooperation
+  if (root == "06") return "031";  // material cooperation
+  if (root == "07") return "033";  // material aid
+  if (root == "08") return "035";  // yield
+  return nullptr;
+}
+
 struct Speaker {
   std::uint32_t say_token = 0;
   std::uint32_t first_token = 0, end_token = 0;
@@ -400,7 +465,17 @@ std::vector<Speaker> FindSpeakers(const SentenceView& view, std::string_view sto
     Speaker speaker;
     speaker.say_token = t;
     bool found = false;
-    if (IsSayWord(tokens[t])) {
+    // "told Afghan women to stay home" is an order, not a quotation.
+    bool tell_to = false;
+    if (tokens[t].lemma == "tell" && t + 1 < tokens.size()) {
+      std::uint32_t k = t + 1;
+      while (k < tokens.size() && IsDeterminer(tokens[k])) ++k;
+      if (k < tokens.size() && view.group_starting_at[k] >= 0) {
+        std::uint32_t end = view.groups[view.group_starting_at[k]].end_token;
+        tell_to = end < tokens.size() && tokens[end].lower == "to";
+      }
+    }
+    if (IsSayWord(tokens[t]) && !tell_to) {
       // Left: "Neumann said", "the spokesperson also said".
       std::uint32_t end = t;
       while (end > 0 && Is(tokens[end - 1], {"also", "later", "reportedly", "has", "have", "had", "previously",
@@ -536,6 +611,14 @@ std::vector<Event> EventCoder::CodeSentence(const Story& story, const Sentence& 
       while (t < match.first && IsDeterminer(tokens[t])) ++t;
       // At least one determiner between: "condemned the attack", not "agreed to recognize".
       embedded = t == match.first && accepted[index - 1].end < match.first;
+      // A noun event further on in the same clause ("condemned Russia's invasion
+      // of Ukraine", "recalled its ambassador in protest at the bombing of Gaza").
+      if (!embedded && IsNominal(view, match.first) && match.first - accepted[index - 1].end <= 10) {
+        bool boundary = false;
+        for (std::uint32_t k = accepted[index - 1].end; k < match.first && !boundary; ++k)
+          boundary = IsHardBoundary(view, k) || tokens[k].text == "," || tokens[k].lower == "and";
+        embedded = !boundary;
+      }
     }
     if (embedded) {
       std::int32_t agent = FindByAgent(view, match.end);
@@ -552,6 +635,14 @@ std::vector<Event> EventCoder::CodeSentence(const Story& story, const Sentence& 
     if (source < 0) {
       passive = IsPassive(tokens, match.first, match.lit_first);
       std::int32_t subject = FindSubject(view, match.first, quote);
+      // "Iran said it was ready to resume talks": the pronoun is the speaker.
+      if (subject < 0 && quote < 0) {
+        for (const Speaker& s : speakers) {
+          if (s.group < 0 || s.say_token >= match.first) continue;
+          for (std::uint32_t k = s.say_token + 1; k < match.first && subject < 0; ++k)
+            if (Is(tokens[k], {"it", "they", "he", "she", "we"})) subject = s.group;
+        }
+      }
       // "visited Tehran and reportedly met with Massoud": a verb joined by "and"
       // to the previous event shares its subject.
       std::uint32_t joined = match.first;
@@ -576,11 +667,58 @@ std::vector<Event> EventCoder::CodeSentence(const Story& story, const Sentence& 
         if (match.first - subject_end > 8) confidence -= 0.15;
       }
     }
+    bool weak_target = false;  // a place, or an actor behind "of"/"in"/"by": maybe not the object
+    // "..., drawing condemnation from South Korea": the reaction is aimed at
+    // the clause's subject.
+    if (match.source_group >= 0 && target < 0) target = FindSubject(view, match.first, quote);
     if (target < 0) {
       bool from_place = false;
       target = FindObject(view, match.end, quote, &from_place);
-      if (target < 0 && match.gap_group >= 0) target = match.gap_group;
+      // "vetoed a Security Council resolution on Gaza", "closed the Afghan
+      // Embassy": an actor inside the pattern's words is its object, unless it
+      // is the subject's own ("closed its embassy in Kabul").
+      std::int32_t gap = match.gap_group;
+      auto own_state = [&](std::int32_t group) {  // "its embassy": the subject's own
+        if (source < 0) return false;
+        const ActorMention& inner_mention = mentions[view.groups[group].members[0]];
+        if (Is(tokens[inner_mention.first_token], {"its", "their", "his", "her"})) return true;
+        const ActorRef& inner = inner_mention.ref;
+        const ActorRef& subject = mentions[view.groups[source].members[0]].ref;
+        return inner.country == subject.country &&
+               (inner.code.size() == 3 || inner.agent == "GOV" || inner.code == subject.code);
+      };
+      if (gap >= 0 && gap != source && !own_state(gap)) {
+        target = gap;
+        from_place = false;
+      }
       if (from_place) confidence -= 0.1;
+      weak_target = from_place;
+      if (target >= 0 && !from_place) {
+        std::uint32_t before = view.groups[target].first_token;
+        while (before > 0 && IsDeterminer(tokens[before - 1])) --before;
+        weak_target = before > 0 && Is(tokens[before - 1], {"of", "in", "at", "by", "from", "near", "during", "on",
+                                                             "about", "over"});
+        // "agreed on the need to reform the Security Council": the actor is
+        // another verb's object.
+        for (std::uint32_t k = match.end; k + 1 < before && !weak_target; ++k)
+          weak_target = tokens[k].lower == "to" && tokens[k + 1].is_word && !tokens[k + 1].upper_initial &&
+                        !IsDeterminer(tokens[k + 1]);
+        // "hosted talks on Afghanistan with the United States": a "with" partner
+        // later in the clause is the object, the topic is not.
+        if (weak_target && Is(tokens[before - 1], {"on", "about", "over"})) {
+          for (std::uint32_t k = view.groups[target].end_token; k + 1 < tokens.size() && k < match.end + 15; ++k) {
+            if (IsHardBoundary(view, k)) break;
+            if (!Is(tokens[k], {"with", "to", "against"})) continue;
+            std::uint32_t group_end = 0;
+            std::int32_t partner = SlotGroupAt(view, k + 1, &group_end);
+            if (partner >= 0) {
+              target = partner;
+              weak_target = false;
+            }
+            break;
+          }
+        }
+      }
     }
 
     // Reported speech.
@@ -607,22 +745,38 @@ std::vector<Event> EventCoder::CodeSentence(const Story& story, const Sentence& 
     }
     if (source >= 0) source_of_match[index] = source;
     if (target >= 0) target_of_match[index] = target;
-    if (source < 0 || target < 0 || source == target) continue;
+    // "Armenia and Azerbaijan signed a peace deal": with no object, the members
+    // of a coordinated subject act on each other.
+    bool reciprocal = source >= 0 && (target < 0 || weak_target) && view.groups[source].members.size() >= 2 &&
+                      !passive;
+    if (reciprocal) target = source;
+    if (source < 0 || target < 0 || (source == target && !reciprocal)) continue;
     if (match.literals <= 1) confidence -= 0.05;
 
-    bool negated = IsNegated(view, std::max(subject_end, match.first > 6 ? match.first - 6 : 0u), match.lit_end);
+    // The window ends where the pattern's words begin: "declined to comment" is
+    // the pattern itself, not a negated comment.
+    bool negated = IsNegated(view, std::max(subject_end, match.first > 6 ? match.first - 6 : 0u), match.lit_first);
+    // "Pakistan will send wheat to Afghanistan": CAMEO codes a promised act of
+    // cooperation as an expression of intent (03x), not as the act.
+    const CameoCode* coded = cameo;
+    if (!negated && IsFuture(view, std::max(subject_end, match.first > 4 ? match.first - 4 : 0u), match.lit_first)) {
+      if (const char* intent = IntentCodeFor(cameo->code)) {
+        if (const CameoCode* found = table_.Find(intent)) coded = found;
+      }
+    }
 
     for (std::uint32_t s : view.groups[source].members) {
       for (std::uint32_t t : view.groups[target].members) {
+        if (s == t) continue;
         const ActorRef& src = mentions[s].ref;
         const ActorRef& tgt = mentions[t].ref;
         if (src.code == tgt.code) continue;
         // "Afghanistan hosted a conference in Kabul": a state acting on itself
         // as a place or as a whole is not an event between two parties.
-        if (src.country == tgt.country &&
-            (src.agent.empty() || tgt.agent.empty() || mentions[s].kind == actors::ActorKind::kCapital ||
-             mentions[t].kind == actors::ActorKind::kCapital))
-          continue;
+        auto is_state_itself = [&](const ActorRef& actor) {
+          return actor.code.size() == 3 || (actor.code.size() == 6 && actor.agent == "GOV");
+        };
+        if (src.country == tgt.country && is_state_itself(src) && is_state_itself(tgt)) continue;
         Event event;
         event.story_id = story.id;
         event.story_date = story.date;
@@ -633,12 +787,12 @@ std::vector<Event> EventCoder::CodeSentence(const Story& story, const Sentence& 
         event.verb_end = tokens[match.lit_end - 1].end;
         event.source = src;
         event.target = tgt;
-        event.code = cameo->code;
-        event.label = cameo->label;
-        event.goldstein = cameo->goldstein;
-        event.quad_class = cameo->quad_class;
-        event.plover_type = cameo->plover_type;
-        event.plover_mode = cameo->plover_mode;
+        event.code = coded->code;
+        event.label = coded->label;
+        event.goldstein = coded->goldstein;
+        event.quad_class = coded->quad_class;
+        event.plover_type = coded->plover_type;
+        event.plover_mode = coded->plover_mode;
         event.negated = negated;
         if (speaker && (quote >= 0 || speaker_as_source || speaker->say_token != match.lit_first)) {
           event.attributed_to = speaker->text;
