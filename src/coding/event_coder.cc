@@ -747,8 +747,13 @@ std::vector<Event> EventCoder::CodeSentence(const Story& story, const Sentence& 
     if (target >= 0) target_of_match[index] = target;
     // "Armenia and Azerbaijan signed a peace deal": with no object, the members
     // of a coordinated subject act on each other.
-    bool reciprocal = source >= 0 && (target < 0 || weak_target) && view.groups[source].members.size() >= 2 &&
-                      !passive;
+    // Only acts that two parties do together: intents, meetings, diplomacy,
+    // cooperation, concessions and fighting ("US and British activists staged a
+    // protest" is not a protest against each other).
+    std::string_view root = std::string_view(cameo->code).substr(0, 2);
+    bool mutual_act = cameo->code == "019" || root == "03" || root == "04" || root == "05" || root == "06" || root == "08" || root == "19";
+    bool reciprocal = mutual_act && source >= 0 && (target < 0 || weak_target) &&
+                      view.groups[source].members.size() >= 2 && !passive;
     if (reciprocal) target = source;
     if (source < 0 || target < 0 || (source == target && !reciprocal)) continue;
     if (match.literals <= 1) confidence -= 0.05;
