@@ -246,14 +246,11 @@ struct RawMatch {
   std::uint32_t entry;       // chosen dictionary entry
 };
 
-struct MatchContext {
-  const std::vector<std::int32_t>* token_at;
-  std::vector<std::pair<std::uint32_t, std::uint32_t>>* hits;  // (pattern id, haystack end)
-};
+using Hits = std::vector<std::pair<std::uint32_t, std::uint32_t>>;  // (pattern id, haystack end)
 
-int OnMatch(unsigned int id, unsigned long long from, unsigned long long to, unsigned int, void* context) {
-  auto* ctx = static_cast<MatchContext*>(context);
-  ctx->hits->emplace_back(id, std::uint32_t(to));
+// Patterns are fixed literals, so the end offset alone locates a match.
+int OnMatch(unsigned int id, unsigned long long from, unsigned long long to, unsigned int, void* hits) {
+  static_cast<Hits*>(hits)->emplace_back(id, std::uint32_t(to));
   return 0;
 }
 
@@ -284,9 +281,8 @@ std::vector<ActorMention> ActorRecognizer::Recognize(const Sentence& sentence, s
   token_at.assign(haystack.size() + 1, -1);
   for (std::uint32_t i = 0; i < separator_offset.size(); ++i) token_at[separator_offset[i]] = std::int32_t(i);
 
-  std::vector<std::pair<std::uint32_t, std::uint32_t>> hits;
-  MatchContext context{&token_at, &hits};
-  if (hs_scan(db.hs, haystack.data(), unsigned(haystack.size()), 0, scratch.impl->scratch, OnMatch, &context) != HS_SUCCESS)
+  Hits hits;
+  if (hs_scan(db.hs, haystack.data(), unsigned(haystack.size()), 0, scratch.impl->scratch, OnMatch, &hits) != HS_SUCCESS)
     throw std::runtime_error("hyperscan: scan failed");
 
   // Resolve hits to token ranges and a dated entry.
@@ -492,7 +488,7 @@ std::vector<ActorMention> ActorRecognizer::Recognize(const Sentence& sentence, s
         name_after(name_first + 1) >= name_first + 3)
       ++name_first;
     std::uint32_t name_end = agent_code.empty() ? name_first : name_after(name_first);
-    bool named_person = name_end > name_first && (name_first == next ? name_end - name_first >= 1 : true);
+    bool named_person = name_end > name_first;
     if (named_person) {
       if (name_first != next) {
         // Apposition: ", Abdul Salam Hanafi" must close with a comma or the sentence.

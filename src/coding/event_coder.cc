@@ -355,7 +355,7 @@ std::int32_t FindObject(const SentenceView& view, std::uint32_t pos, std::int32_
   std::int32_t place = -1;
   *from_place = false;
   for (std::uint32_t t = pos; t < view.tokens.size() && t < pos + 15; ++t) {
-    if (quote >= 0 ? view.quote_of[t] != quote && !IsQuote(view.tokens[t]) : false) break;
+    if (quote >= 0 && view.quote_of[t] != quote && !IsQuote(view.tokens[t])) break;
     if (IsHardBoundary(view, t) && !(t == pos && view.tokens[t].lower == "who")) break;
     std::int32_t g = view.group_starting_at[t];
     if (g < 0 || view.speaker_token[t]) continue;
@@ -726,7 +726,9 @@ std::vector<Event> EventCoder::CodeSentence(const Story& story, const Sentence& 
     for (const Speaker& s : speakers) {
       bool speaker_is_subject = source >= 0 && s.group == source && s.say_token < match.lit_first &&
                                 s.say_token > view.groups[source].first_token && quote < 0;
-      if (speaker_is_subject) continue;  // "X said it would..." is X's own statement about X? keep narrated
+      // "Iran said it was ready to...": the speaker is the event's own source,
+      // so the event is a statement of X's own position, not a claim about others.
+      if (speaker_is_subject) continue;
       if (s.first_token <= match.lit_first && match.lit_first < s.end_token) continue;
       speaker = &s;
       break;
