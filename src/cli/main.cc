@@ -1,10 +1,12 @@
 // chancery command line.
 //
 //   chancery code [INPUT...]   read articles, write coded events (JSON Lines or CSV)
+//   chancery eval GOLD...      code gold records and print precision, recall and F1
 //
 // Exit status: 0 the run completed (stories that could not be read are listed
 // on stderr and skipped); 2 bad usage or unusable dictionaries; 3 no input
-// story could be read at all.
+// story could be read at all. eval: 0 scored (1 if below --min-f1), 2 bad
+// usage or unreadable gold lines, 3 no gold record.
 #include <CLI/CLI.hpp>
 
 #include <fstream>
@@ -13,6 +15,7 @@
 
 #include "coding/cameo_table.h"
 #include "coding/verb_dictionary.h"
+#include "eval/evaluation.h"
 #include "input/story_reader.h"
 #include "output/event_writer.h"
 #include "pipeline/pipeline.h"
@@ -121,6 +124,91 @@ int RunCode(const CodeOptions& options) {
   return kExitOk;
 }
 
+struct EvalOptions {
+  std::vector<std::string> gold;
+  std::string data_dir;
+  int list = 40;
+  double min_f1 = 0.0;
+  bool no_cache = false;
+};
+
+std::string Percent(double value) {
+  char buffer[16];
+  std::snprintf(buffer, sizeof buffer, "%.3f", value);
+  return buffer;
+}
+
+void PrintCountsRow(std::ostream& out, const std::string& name, const chancery::eval::Counts& counts) {
+  char line[160];
+  std::snprintf(line, sizeof line, "  %-28s %6d %6d %6d   %.3f  %.3f  %.3f\n", name.c_str(), counts.true_positives,
+                counts.false_positives, counts.false_negatives, counts.Precision(), counts.Recall(), counts.F1());
+  out << line;
+}
+
+int RunEval(const EvalOptions& options) {
+  using namespace chancery;
+  std::vector<std::string> problems;
+  std::vector<eval::GoldRecord> records = eval::ReadGold(options.gold, &problems);
+  for (const std::string& problem : problems) std::cerr << "chancery: " << problem << "\n";
+  if (records.empty()) {
+    std::cerr << "chancery: no gold record could be read\n";
+    return kExitNoInput;
+  }
+  PipelineOptions pipeline_options;
+  pipeline_options.data_dir = options.data_dir.empty() ? DefaultDataDir() : std::filesystem::path(options.data_dir);
+  pipeline_options.cache_dir = options.no_cache ? std::filesystem::path() : DefaultCacheDir();
+  std::unique_ptr<Pipeline> pipeline;
+  try {
+    pipeline = std::make_unique<Pipeline>(pipeline_options);
+  } catch (const std::exception& error) {
+    std::cerr << "chancery: " << error.what() << "\n";
+    return kExitUsage;
+  }
+  eval::Report report = eval::Score(records, *pipeline);
+  std::ostream& out = std::cout;
+  const eval::Counts& root = report.levels[eval::kRoot];
+  out << "gold records " << report.records << ", gold events " << report.gold_events << ", emitted events "
+      << report.emitted_events;
+  if (report.unscorable_events) out << " (" << report.unscorable_events << " gold events without a source or target left out)";
+  out << "\n\n";
+  out << "  level                            tp     fp     fn   precision recall F1\n";
+  PrintCountsRow(out, "source/target country, root", report.levels[eval::kRoot]);
+  PrintCountsRow(out, "source/target country, code", report.levels[eval::kCode]);
+  PrintCountsRow(out, "full actors and code", report.levels[eval::kFull]);
+  int emitted = root.true_positives + root.false_positives;
+  out << "\nfalse events (root level): " << root.false_positives << " of " << emitted << " emitted ("
+      << Percent(emitted ? double(root.false_positives) / emitted : 0.0) << ")\n";
+  out << "sentences with no gold event left clean: " << report.records_without_events_clean << " of "
+      << report.records_without_events << "\n";
+  if (report.matched)
+    out << "of " << report.matched << " matched events: mode agrees " << Percent(double(report.mode_agrees) / report.matched)
+        << ", attribution agrees " << Percent(double(report.attribution_agrees) / report.matched) << "\n";
+  out << "\nby domain (root level)           tp     fp     fn   precision recall F1\n";
+  for (const auto& [name, counts] : report.by_domain) PrintCountsRow(out, name, counts);
+  out << "\nby CAMEO root (root level)       tp     fp     fn   precision recall F1\n";
+  for (const auto& [name, counts] : report.by_root) {
+    std::string label = name;
+    if (const coding::CameoCode* code = pipeline->cameo().Find(name)) label += " " + code->label;
+    if (label.size() > 28) label.resize(28);
+    PrintCountsRow(out, label, counts);
+  }
+  auto list = [&](const char* title, const std::vector<eval::Mismatch>& items) {
+    out << "\n" << title << " (" << items.size() << (int(items.size()) > options.list ? ", first " + std::to_string(options.list) : std::string()) << ")\n";
+    for (int i = 0; i < int(items.size()) && i < options.list; ++i) {
+      const eval::Mismatch& item = items[i];
+      out << "  [" << item.record_id << "] " << item.key << (item.detail.empty() ? "" : "  -- " + item.detail) << "\n      "
+          << item.sentence << "\n";
+    }
+  };
+  list("misses", report.misses);
+  list("false events", report.false_events);
+  if (root.F1() < options.min_f1) {
+    std::cerr << "chancery: root-level F1 " << Percent(root.F1()) << " is below --min-f1 " << Percent(options.min_f1) << "\n";
+    return 1;
+  }
+  return problems.empty() ? kExitOk : kExitUsage;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -144,11 +232,21 @@ int main(int argc, char** argv) {
   code_command->add_flag("-q,--quiet", code.quiet, "No summary on standard error");
   code_command->add_flag("--explain", code.explain, "Print each sentence's tokens, lemmas and actors on standard error");
 
+  EvalOptions eval_options;
+  CLI::App* eval_command = app.add_subcommand(
+      "eval", "Code gold records (JSON Lines: id, date, text, events) and print precision, recall and F1");
+  eval_command->add_option("gold", eval_options.gold, "Gold files or directories of .jsonl files")->required();
+  eval_command->add_option("--data", eval_options.data_dir, "Data directory (default: $CHANCERY_DATA or the built-in one)");
+  eval_command->add_option("--list", eval_options.list, "List at most this many misses and false events")->capture_default_str();
+  eval_command->add_option("--min-f1", eval_options.min_f1, "Exit 1 if the root-level F1 is below this");
+  eval_command->add_flag("--no-cache", eval_options.no_cache, "Do not read or write the compiled dictionary cache");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {
     return app.exit(error) == 0 ? kExitOk : kExitUsage;
   }
   if (*code_command) return RunCode(code);
+  if (*eval_command) return RunEval(eval_options);
   return kExitUsage;
 }

@@ -34,6 +34,11 @@ struct Event {
   std::string plover_type; // PLOVER event type, e.g. "COOPERATE"
   std::string plover_mode; // PLOVER mode, may be empty
   bool negated = false;    // "refused to recognize", "did not attend"
+  // How the sentence states the act: "" a narrated fact, "negated" (also sets
+  // `negated`), "hypothetical" ("could", "may", "if", "whether", "is premature
+  // to talk about" is negated), "future" ("will impose", "plans to send"; promised
+  // cooperation is coded as intent, root 03, and stays "").
+  std::string mode;
   std::string attributed_to;    // speaker for reported speech; empty for narrated facts
   std::string attributed_code;  // the speaker's actor code, when known
   double confidence = 0.0;    // 0..1

@@ -406,6 +406,32 @@ bool IsFuture(const SentenceView& view, std::uint32_t from, std::uint32_t to) {
   return false;
 }
 
+// "could", "might", "may", "should", "if", "whether" before the verb: the act
+// is a possibility, not a fact. "would" is reported future after a say word
+// ("said it would send troops") and hypothetical otherwise.
+enum class Modality { kFact, kHypothetical, kFuture };
+Modality ModalityOf(const SentenceView& view, std::uint32_t clause_start, std::uint32_t from, std::uint32_t to) {
+  const auto& tokens = view.tokens;
+  // Conditions open the clause: "If Russia attacks Ukraine, ...".
+  for (std::uint32_t t = clause_start; t < to; ++t)
+    if (Is(tokens[t], {"if", "unless", "whether"})) return Modality::kHypothetical;
+  for (std::uint32_t t = from; t < to; ++t) {
+    const Token& token = tokens[t];
+    if (Is(token, {"could", "might", "may", "should", "ought", "possibly", "perhaps"})) return Modality::kHypothetical;
+    if (token.lower == "would") {
+      for (std::uint32_t k = 0; k < t; ++k)
+        if (IsSayWord(tokens[k])) return Modality::kFuture;
+      return Modality::kHypothetical;
+    }
+    bool next_is_to = t + 1 < tokens.size() && tokens[t + 1].lower == "to";
+    if (next_is_to && (token.lemma == "consider" || token.lemma == "threaten" || token.lower == "likely" ||
+                       token.lower == "unlikely" || token.lemma == "seek" || token.lemma == "want" ||
+                       token.lemma == "hope" || token.lemma == "try" || token.lemma == "attempt"))
+      return Modality::kHypothetical;
+  }
+  return Modality::kFact;
+}
+
 // The CAMEO intent code (root 03) for a promised act of cooperation, or
 // nullptr where the future act keeps its own code (conflict is coded as the
 // threat patterns say, not here).
@@ -766,9 +792,26 @@ std::vector<Event> EventCoder::CodeSentence(const Story& story, const Sentence& 
     // "Pakistan will send wheat to Afghanistan": CAMEO codes a promised act of
     // cooperation as an expression of intent (03x), not as the act.
     const CameoCode* coded = cameo;
-    if (!negated && IsFuture(view, std::max(subject_end, match.first > 4 ? match.first - 4 : 0u), match.lit_first)) {
-      if (const char* intent = IntentCodeFor(cameo->code)) {
-        if (const CameoCode* found = table_.Find(intent)) coded = found;
+    std::string mode = negated ? "negated" : "";
+    std::uint32_t window = std::max(subject_end, match.first > 4 ? match.first - 4 : 0u);
+    if (!negated && IsFuture(view, window, match.lit_first)) {
+      const char* intent = IntentCodeFor(cameo->code);
+      const CameoCode* found = intent ? table_.Find(intent) : nullptr;
+      if (found) coded = found;
+      else if (std::string_view(cameo->code).substr(0, 2) != "03") mode = "future";
+    }
+    if (mode.empty() && std::string_view(cameo->code).substr(0, 2) != "03") {
+      std::uint32_t clause_start = source >= 0 ? view.groups[source].first_token : window;
+      clause_start = clause_start > 3 ? clause_start - 3 : 0;
+      for (std::uint32_t t = clause_start; t < window; ++t)
+        if (IsHardBoundary(view, t) && !Is(tokens[t], {"if", "unless", "whether"})) clause_start = t + 1;
+      Modality modality = ModalityOf(view, clause_start, window, match.lit_first);
+      if (modality == Modality::kHypothetical) mode = "hypothetical";
+      if (modality == Modality::kFuture) {
+        const char* intent = IntentCodeFor(cameo->code);
+        const CameoCode* found = intent ? table_.Find(intent) : nullptr;
+        if (found) coded = found;
+        else mode = "future";
       }
     }
 
@@ -801,6 +844,7 @@ std::vector<Event> EventCoder::CodeSentence(const Story& story, const Sentence& 
         event.plover_type = coded->plover_type;
         event.plover_mode = coded->plover_mode;
         event.negated = negated;
+        event.mode = mode;
         if (speaker && (quote >= 0 || speaker_as_source || speaker->say_token != match.lit_first)) {
           event.attributed_to = speaker->text;
           event.attributed_code = speaker->code;

@@ -65,6 +65,7 @@ nlohmann::ordered_json EventToJson(const Event& event, std::string_view story_te
   json["plover_type"] = event.plover_type;
   json["plover_mode"] = event.plover_mode;
   json["negated"] = event.negated;
+  json["mode"] = event.mode;
   json["attributed_to"] = event.attributed_to;
   json["attributed_code"] = event.attributed_code;
   json["confidence"] = std::round(event.confidence * 100.0) / 100.0;
