@@ -1,0 +1,9 @@
+Houthis.n
+Kurds.n
+Pashtuns.n
+Palestinians.n
+Rohingyas.n
+Yazidis.n
+Shiites.n
+Sunnis.n
+Islamists.n
