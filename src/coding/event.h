@@ -39,6 +39,12 @@ struct Event {
   // to talk about" is negated), "future" ("will impose", "plans to send"; promised
   // cooperation is coded as intent, root 03, and stays "").
   std::string mode;
+  // When the act happened: the date expression of the sentence nearest the verb
+  // ("last month" in a story of 2022-04-09 -> "2022-03", granularity "month"),
+  // else the story date with granularity "day" and an empty date_text.
+  std::string date;
+  std::string date_granularity;  // "day", "week", "month", "quarter", "year"; empty without any date
+  std::string date_text;         // the words that gave the date, as written
   std::string attributed_to;    // speaker for reported speech; empty for narrated facts
   std::string attributed_code;  // the speaker's actor code, when known
   double confidence = 0.0;    // 0..1

@@ -1,5 +1,7 @@
 #include "coding/event_coder.h"
 
+#include "text/date_expressions.h"
+
 #include <algorithm>
 #include <cstdint>
 #include <string_view>
@@ -852,6 +854,31 @@ std::vector<Event> EventCoder::CodeSentence(const Story& story, const Sentence& 
         event.confidence = std::clamp(confidence, 0.05, 0.99);
         event.pattern = match.pattern->file + ":" + std::to_string(match.pattern->line) + " " + match.pattern->text;
         events.push_back(std::move(event));
+      }
+    }
+  }
+  if (!events.empty()) {
+    std::vector<text::DateMention> dates = text::FindDateMentions(tokens, story.date);
+    for (Event& event : events) {
+      const text::DateMention* nearest = nullptr;
+      std::uint32_t nearest_distance = 0;
+      for (const text::DateMention& date : dates) {
+        std::uint32_t begin = tokens[date.first_token].begin, end = tokens[date.end_token - 1].end;
+        std::uint32_t distance = end <= event.verb_begin ? event.verb_begin - end
+                                 : begin >= event.verb_end ? begin - event.verb_end : 0;
+        if (!nearest || distance < nearest_distance) {
+          nearest = &date;
+          nearest_distance = distance;
+        }
+      }
+      if (nearest) {
+        std::uint32_t begin = tokens[nearest->first_token].begin, end = tokens[nearest->end_token - 1].end;
+        event.date = nearest->date;
+        event.date_granularity = nearest->granularity;
+        event.date_text = story.text.substr(begin, end - begin);
+      } else if (story.date.size() >= 10) {
+        event.date = story.date.substr(0, 10);
+        event.date_granularity = "day";
       }
     }
   }

@@ -64,6 +64,9 @@ nlohmann::ordered_json EventToJson(const Event& event, std::string_view story_te
   json["quad_class"] = event.quad_class;
   json["plover_type"] = event.plover_type;
   json["plover_mode"] = event.plover_mode;
+  json["date"] = event.date;
+  json["date_granularity"] = event.date_granularity;
+  json["date_text"] = event.date_text;
   json["negated"] = event.negated;
   json["mode"] = event.mode;
   json["attributed_to"] = event.attributed_to;
