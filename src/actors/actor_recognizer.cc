@@ -557,6 +557,7 @@ std::vector<ActorMention> ActorRecognizer::Recognize(const Sentence& sentence, s
     if (named_person) {
       std::string person_name = span_text(name_first, name_end);
       mention.end_token = name_end;
+      mention.kind = ActorKind::kPerson;
       if (!mention.ref.country.empty()) {
         ActorRef person = mention.ref;
         person.name = person_name;
@@ -606,6 +607,36 @@ std::vector<ActorMention> ActorRecognizer::Recognize(const Sentence& sentence, s
     person.name = span_text(begin, end);
     memory.people[NameKey(tokens, begin, end)] = person;
     memory.people[SurnameKey(tokens, begin, end)] = person;
+  }
+
+  // "he"/"she" as a subject: the person named last, in this sentence or before
+  // it ("Zakharova ... She said Moscow would respond").
+  {
+    ActorRef person = memory.last_person;
+    std::size_t next_mention = 0;
+    std::vector<ActorMention> pronouns;
+    for (std::uint32_t i = 0; i < tokens.size(); ++i) {
+      for (; next_mention < mentions.size() && mentions[next_mention].first_token < i; ++next_mention) {
+        const ActorMention& earlier = mentions[next_mention];
+        if (earlier.kind == ActorKind::kPerson && !earlier.ref.country.empty()) person = earlier.ref;
+      }
+      if (owner[i] != -1 || (tokens[i].lower != "he" && tokens[i].lower != "she") || person.code.empty()) continue;
+      ActorMention mention;
+      mention.first_token = i;
+      mention.end_token = i + 1;
+      mention.kind = ActorKind::kPerson;
+      mention.ref = person;
+      pronouns.push_back(std::move(mention));
+    }
+    for (; next_mention < mentions.size(); ++next_mention)
+      if (mentions[next_mention].kind == ActorKind::kPerson && !mentions[next_mention].ref.country.empty())
+        person = mentions[next_mention].ref;
+    memory.last_person = person;
+    if (!pronouns.empty()) {
+      for (ActorMention& pronoun : pronouns) mentions.push_back(std::move(pronoun));
+      std::sort(mentions.begin(), mentions.end(),
+                [](const ActorMention& a, const ActorMention& b) { return a.first_token < b.first_token; });
+    }
   }
 
   for (ActorMention& mention : mentions) {

@@ -49,6 +49,7 @@ struct StoryActorMemory {
   ActorRef last_state;  // most recent mention with a country, for "its"/"their"
   std::unordered_map<std::string, ActorRef> people;  // lower-cased name or surname -> actor
   std::unordered_map<std::string, ActorRef> roles;   // lower-cased role phrase -> its last holder
+  ActorRef last_person;  // most recent named person with a code, for "he"/"she"
 };
 
 class ActorRecognizer {
