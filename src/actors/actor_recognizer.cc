@@ -3,6 +3,7 @@
 #include <hs/hs.h>
 
 #include <algorithm>
+#include <cctype>
 #include <array>
 #include <cstring>
 #include <fstream>
@@ -263,6 +264,7 @@ std::vector<ActorMention> ActorRecognizer::Recognize(const Sentence& sentence, s
   const Database& db = *database_;
   std::vector<ActorMention> mentions;
   if (tokens.empty()) return mentions;
+  const ActorRef story_state_before = memory.last_state;
 
   // The haystack is the tokens' matching forms separated by single spaces, with
   // a space at both ends, so a pattern " a b " can only match whole tokens.
@@ -648,6 +650,59 @@ std::vector<ActorMention> ActorRecognizer::Recognize(const Sentence& sentence, s
     mention.place_context = before > 0 && IsLocative(tokens[before - 1].lower) &&
                             (mention.kind == ActorKind::kCapital || mention.kind == ActorKind::kState) &&
                             !mention.has_role;
+  }
+  // A bare role with no country ("protesters", "police", "the opposition") is
+  // taken to belong to the place the sentence names ("in Caracas"), else to the
+  // story's latest state before this sentence, else to the nearest state named
+  // in the sentence ("Chinese police detained protesters"). Organisations
+  // ("aid agencies" -> NGO) keep no country.
+  auto is_state_country = [](const ActorRef& ref) {
+    return ref.country.size() == 3 && ref.country != "IGO" && ref.country != "IMG" && ref.country != "NGO";
+  };
+  for (std::size_t m = 0; m < mentions.size(); ++m) {
+    ActorMention& mention = mentions[m];
+    if (!mention.ref.country.empty() || mention.ref.code.size() != 3 || mention.ref.code == "NGO" ||
+        mention.ref.code == "IGO")
+      continue;
+    const ActorRef* home = nullptr;
+    // "a diplomat appointed by the Taliban", "fighters loyal to Damascus".
+    if (m + 1 < mentions.size() && is_state_country(mentions[m + 1].ref) &&
+        mentions[m + 1].first_token <= mention.end_token + 3) {
+      for (std::uint32_t t = mention.end_token; t < mentions[m + 1].first_token; ++t)
+        if (tokens[t].lower == "by" || tokens[t].lower == "of" || tokens[t].lower == "from" || tokens[t].lower == "to")
+          home = &mentions[m + 1].ref;
+    }
+    // Officials and envoys usually serve someone other than the state nearby
+    // ("Israel and Turkey will return ambassadors"): only "of/by X" places them.
+    if (!home && (mention.ref.code == "GOV" || mention.ref.code == "ELI")) continue;
+    // "two foreign journalists in Kabul" are not Afghan.
+    std::uint32_t before = mention.first_token;
+    while (before > 0 && (tokens[before - 1].lower == "the" || !tokens[before - 1].is_word ||
+                           std::isdigit(static_cast<unsigned char>(tokens[before - 1].text[0])) ||
+                           tokens[before - 1].lower == "two" || tokens[before - 1].lower == "several")) --before;
+    if (before > 0 && (tokens[before - 1].lower == "foreign" || tokens[before - 1].lower == "international")) continue;
+    // Gunmen and militants are rarely of the state they attack ("Gunmen abducted
+    // two Chinese engineers"): only a place or the story gives them a country.
+    bool armed_non_state = mention.ref.code == "INS" || mention.ref.code == "REB" || mention.ref.code == "CRM";
+    for (const ActorMention& other : mentions)
+      if (!home && other.place_context && is_state_country(other.ref)) home = &other.ref;
+    if (!home && is_state_country(story_state_before)) home = &story_state_before;
+    if (!home && !armed_non_state) {
+      std::size_t best_distance = SIZE_MAX;
+      for (std::size_t o = 0; o < mentions.size(); ++o) {
+        if (o == m || !is_state_country(mentions[o].ref)) continue;
+        // Earlier mentions first: they usually say whose the role is.
+        std::size_t distance = o < m ? (m - o) * 2 : (o - m) * 2 + 1;
+        if (distance < best_distance) {
+          best_distance = distance;
+          home = &mentions[o].ref;
+        }
+      }
+    }
+    if (!home) continue;
+    mention.ref.country = home->country;
+    mention.ref.code = home->country + mention.ref.code;
+    mention.country_from_context = true;
   }
   return mentions;
 }

@@ -41,6 +41,7 @@ struct ActorMention {
   ActorKind kind = ActorKind::kState;  // kind of the entry that gives the country
   bool has_role = false;       // a role word was part of it ("Russia's Foreign Ministry")
   bool place_context = false;  // "in Kabul": a location more than a participant
+  bool country_from_context = false;  // a bare role given the country of its sentence or story
 };
 
 // What a story has taught the recognizer so far; one per story, updated
