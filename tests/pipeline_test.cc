@@ -58,5 +58,83 @@ TEST(Coding, EventsCarryTheCameoTableValues) {
   EXPECT_FALSE(e.label.empty());
 }
 
+// Modality: a possible or announced act is kept, with its mode, not coded as a fact.
+TEST(Modality, CouldAndIfMakeAnActHypothetical) {
+  std::vector<Event> events = CodeText("The European Union could impose sanctions on Belarus.", "2021-06-01");
+  ASSERT_EQ(events.size(), 1u) << DescribeAll(events);
+  EXPECT_EQ(events[0].code.substr(0, 2), "16");
+  EXPECT_EQ(events[0].mode, "hypothetical");
+  events = CodeText("If Russia attacks Ukraine, the alliance will respond.", "2022-01-20");
+  ASSERT_FALSE(events.empty());
+  EXPECT_EQ(Describe(events[0]).substr(0, 8), "RUS->UKR");
+  EXPECT_EQ(events[0].mode, "hypothetical");
+}
+
+TEST(Modality, WillMakesAConflictActFutureAndCooperationAnIntent) {
+  std::vector<Event> events = CodeText("Canada will impose new sanctions on Iran.", "2022-10-07");
+  ASSERT_EQ(events.size(), 1u) << DescribeAll(events);
+  EXPECT_EQ(events[0].mode, "future");
+  events = CodeText("Japan will provide humanitarian aid to Afghanistan.", "2022-10-07");
+  ASSERT_EQ(events.size(), 1u) << DescribeAll(events);
+  EXPECT_EQ(events[0].code.substr(0, 2), "03");  // intent to give aid, stated as a fact
+  EXPECT_EQ(events[0].mode, "");
+}
+
+TEST(Modality, RefusalIsNegatedMode) {
+  std::vector<Event> events = CodeText("Germany refused to recognize the Taliban government.", "2022-10-07");
+  ASSERT_EQ(events.size(), 1u) << DescribeAll(events);
+  EXPECT_TRUE(events[0].negated);
+  EXPECT_EQ(events[0].mode, "negated");
+}
+
+// Dates: the event takes the date expression of its sentence, resolved against the story date.
+TEST(Dates, RelativeDateWithGranularity) {
+  std::vector<Event> events = CodeText("Russia accredited a Taliban envoy last month.", "2022-04-09");
+  ASSERT_EQ(events.size(), 1u) << DescribeAll(events);
+  EXPECT_EQ(events[0].date, "2022-03");
+  EXPECT_EQ(events[0].date_granularity, "month");
+  EXPECT_EQ(events[0].date_text, "last month");
+  events = CodeText("Russia accredited a Taliban envoy.", "2022-04-09");
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0].date, "2022-04-09");
+  EXPECT_EQ(events[0].date_granularity, "day");
+  EXPECT_EQ(events[0].date_text, "");
+}
+
+// People: a person named with a title is reused by "she" in the next sentence.
+TEST(People, PronounRefersToThePersonNamedLast) {
+  Story story;
+  story.id = "zakharova";
+  story.date = "2022-04-09";
+  story.text = "Russian Foreign Ministry spokesperson Maria Zakharova spoke on Friday. She criticized Ukraine.";
+  CodedStory coded = CodeStory(story);
+  ASSERT_EQ(coded.events.size(), 1u) << DescribeAll(coded.events);
+  EXPECT_EQ(Describe(coded.events[0]).substr(0, 11), "RUSGOV->UKR");
+}
+
+// Syntax: where two actors precede the verb, link-grammar says which one acts.
+TEST(Syntax, ParserPicksTheSubjectAcrossARelativeClause) {
+  PipelineOptions options;
+  options.data_dir = CHANCERY_DATA_DIR;
+  options.syntax = true;
+  Pipeline pipeline(options);
+  auto workspace = pipeline.NewWorkspace();
+  Story story;
+  story.id = "relative";
+  story.date = "2023-05-01";
+  story.text = "Iran, which borders Iraq, condemned Israel. Pakistan, whose troops clashed with Taliban fighters, "
+               "accused Afghanistan of harbouring militants. Russia met China.";
+  CodedStory coded = pipeline.Code(story, *workspace);
+  std::string all = DescribeAll(coded.events);
+  EXPECT_NE(all.find("IRN->ISR 111"), std::string::npos) << all;
+  EXPECT_EQ(all.find("IRQ->ISR"), std::string::npos) << all;
+  EXPECT_NE(all.find("PAK->AFG 1121"), std::string::npos) << all;
+  // Only the two sentences with more than one candidate subject were parsed.
+  EXPECT_EQ(workspace->parsed_sentences, 2u);
+  // Without syntax, word order picks the nearer actor: the parser is what fixes it.
+  std::string shallow = DescribeAll(CodeText(story.text, story.date));
+  EXPECT_NE(shallow.find("IRQ->ISR 111"), std::string::npos) << shallow;
+}
+
 }  // namespace
 }  // namespace chancery::testing

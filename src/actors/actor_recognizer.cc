@@ -508,6 +508,7 @@ std::vector<ActorMention> ActorRecognizer::Recognize(const Sentence& sentence, s
           name = entry_of(*person).name;
         }
         mention.end_token = person->end;
+        mention.kind = ActorKind::kPerson;
         named_person = false;
       }
     }

@@ -36,6 +36,7 @@ struct CodeOptions {
   bool quiet = false;
   bool strict_data = false;
   bool explain = false;
+  bool syntax = false;
 };
 
 int RunCode(const CodeOptions& options) {
@@ -47,6 +48,7 @@ int RunCode(const CodeOptions& options) {
   PipelineOptions pipeline_options;
   pipeline_options.data_dir = options.data_dir.empty() ? DefaultDataDir() : std::filesystem::path(options.data_dir);
   pipeline_options.cache_dir = options.no_cache ? std::filesystem::path() : DefaultCacheDir();
+  pipeline_options.syntax = options.syntax;
   std::unique_ptr<Pipeline> pipeline;
   try {
     pipeline = std::make_unique<Pipeline>(pipeline_options);
@@ -130,6 +132,7 @@ struct EvalOptions {
   int list = 40;
   double min_f1 = 0.0;
   bool no_cache = false;
+  bool syntax = false;
 };
 
 std::string Percent(double value) {
@@ -157,6 +160,7 @@ int RunEval(const EvalOptions& options) {
   PipelineOptions pipeline_options;
   pipeline_options.data_dir = options.data_dir.empty() ? DefaultDataDir() : std::filesystem::path(options.data_dir);
   pipeline_options.cache_dir = options.no_cache ? std::filesystem::path() : DefaultCacheDir();
+  pipeline_options.syntax = options.syntax;
   std::unique_ptr<Pipeline> pipeline;
   try {
     pipeline = std::make_unique<Pipeline>(pipeline_options);
@@ -230,6 +234,7 @@ int main(int argc, char** argv) {
   code_command->add_flag("--no-cache", code.no_cache, "Do not read or write the compiled dictionary cache");
   code_command->add_flag("--strict-data", code.strict_data, "Fail (exit 2) if any dictionary line is malformed");
   code_command->add_flag("-q,--quiet", code.quiet, "No summary on standard error");
+  code_command->add_flag("--syntax", code.syntax, "Ask link-grammar for the subject where several actors precede a verb (slower)");
   code_command->add_flag("--explain", code.explain, "Print each sentence's tokens, lemmas and actors on standard error");
 
   EvalOptions eval_options;
@@ -239,6 +244,7 @@ int main(int argc, char** argv) {
   eval_command->add_option("--data", eval_options.data_dir, "Data directory (default: $CHANCERY_DATA or the built-in one)");
   eval_command->add_option("--list", eval_options.list, "List at most this many misses and false events")->capture_default_str();
   eval_command->add_option("--min-f1", eval_options.min_f1, "Exit 1 if the root-level F1 is below this");
+  eval_command->add_flag("--syntax", eval_options.syntax, "Code with link-grammar subject checks (as chancery code --syntax)");
   eval_command->add_flag("--no-cache", eval_options.no_cache, "Do not read or write the compiled dictionary cache");
 
   try {

@@ -352,6 +352,24 @@ std::int32_t FindSubject(const SentenceView& view, std::uint32_t pos, std::int32
   return -1;
 }
 
+// How many groups FindSubject could have chosen: more than one means word
+// order alone does not settle the subject.
+std::vector<std::int32_t> SubjectCandidates(const SentenceView& view, std::uint32_t pos, std::int32_t quote) {
+  std::vector<std::int32_t> candidates;
+  for (std::int32_t g = std::int32_t(view.groups.size()) - 1; g >= 0; --g) {
+    const ActorGroup& group = view.groups[g];
+    if (group.end_token > pos) continue;
+    bool blocked = false;
+    for (std::uint32_t t = group.end_token; t < pos && !blocked; ++t)
+      if (view.tokens[t].text == ";" || IsQuote(view.tokens[t])) blocked = true;
+    if (blocked) break;
+    if (quote >= 0 && view.quote_of[group.first_token] != quote) break;
+    if (view.speaker_token[group.first_token] || group.place) continue;
+    candidates.push_back(g);
+  }
+  return candidates;
+}
+
 // The object: first group after `pos` in the clause; participants before places.
 std::int32_t FindObject(const SentenceView& view, std::uint32_t pos, std::int32_t quote, bool* from_place) {
   std::int32_t place = -1;
@@ -568,7 +586,7 @@ std::vector<Speaker> FindSpeakers(const SentenceView& view, std::string_view sto
 }  // namespace
 
 std::vector<Event> EventCoder::CodeSentence(const Story& story, const Sentence& sentence,
-                                            const std::vector<ActorMention>& mentions) const {
+                                            const std::vector<ActorMention>& mentions, SyntaxOracle* syntax) const {
   std::vector<Event> events;
   if (sentence.tokens.empty() || mentions.empty()) return events;
   SentenceView view = BuildView(sentence, mentions);
@@ -663,6 +681,22 @@ std::vector<Event> EventCoder::CodeSentence(const Story& story, const Sentence& 
     if (source < 0) {
       passive = IsPassive(tokens, match.first, match.lit_first);
       std::int32_t subject = FindSubject(view, match.first, quote);
+      // Two or more actors before the verb: ask the parser which one does it,
+      // including ones FindSubject skips ("Russia, whose envoy met X, condemned Y").
+      if (syntax && subject >= 0 && !passive) {
+        std::vector<std::int32_t> candidates = SubjectCandidates(view, match.first, quote);
+        if (candidates.size() >= 2) {
+          for (int word : syntax->SubjectsOf(sentence, match.lit_first)) {
+            auto chosen = std::find_if(candidates.begin(), candidates.end(), [&](std::int32_t g) {
+              return view.groups[g].first_token <= std::uint32_t(word) && std::uint32_t(word) < view.groups[g].end_token;
+            });
+            if (chosen != candidates.end()) {
+              subject = *chosen;
+              break;
+            }
+          }
+        }
+      }
       // "Iran said it was ready to resume talks": the pronoun is the speaker.
       if (subject < 0 && quote < 0) {
         for (const Speaker& s : speakers) {

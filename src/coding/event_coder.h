@@ -29,12 +29,24 @@
 
 namespace chancery::coding {
 
+// Syntax the coder may ask for when word order leaves the subject open ("X,
+// which borders Y, condemned Z"). The pipeline answers from link-grammar; the
+// coder asks only for sentences where two or more actors could be the subject,
+// so most sentences are never parsed.
+class SyntaxOracle {
+ public:
+  virtual ~SyntaxOracle() = default;
+  // Token indices of the doer of the verb at `verb_token` (empty if unknown).
+  virtual std::vector<int> SubjectsOf(const Sentence& sentence, std::uint32_t verb_token) = 0;
+};
+
 class EventCoder {
  public:
   EventCoder(const VerbDictionary& verbs, const CameoTable& table) : verbs_(verbs), table_(table) {}
 
   std::vector<Event> CodeSentence(const Story& story, const Sentence& sentence,
-                                  const std::vector<actors::ActorMention>& mentions) const;
+                                  const std::vector<actors::ActorMention>& mentions,
+                                  SyntaxOracle* syntax = nullptr) const;
 
  private:
   const VerbDictionary& verbs_;

@@ -1,14 +1,55 @@
 #include "pipeline/pipeline.h"
 
 #include <cstdlib>
+#include <optional>
 #include <stdexcept>
 
 #include "coding/cameo_table.h"
 #include "coding/event_coder.h"
 #include "coding/verb_dictionary.h"
+#include "syntax/syntax_parser.h"
 #include "text/text_analyzer.h"
 
 namespace chancery {
+namespace {
+
+// Answers the coder's subject questions from one link-grammar parse per
+// sentence, made on first need and kept until the coder moves on.
+class LinkGrammarOracle : public coding::SyntaxOracle {
+ public:
+  LinkGrammarOracle(std::filesystem::path data_dir, std::size_t* parsed) : data_dir_(std::move(data_dir)), parsed_(parsed) {}
+
+  std::vector<int> SubjectsOf(const Sentence& sentence, std::uint32_t verb_token) override {
+    // Long sentences cost seconds and parse badly; word order decides there.
+    constexpr std::size_t kMaxTokens = 50;
+    if (sentence.tokens.size() > kMaxTokens) return {};
+    if (&sentence != sentence_ || sentence.begin != sentence_begin_) {
+      if (!parser_) parser_ = std::make_unique<syntax::SyntaxParser>(data_dir_.string());
+      std::vector<std::string> words;
+      words.reserve(sentence.tokens.size());
+      for (const Token& token : sentence.tokens) words.push_back(token.text);
+      parse_ = parser_->Parse(words);
+      sentence_ = &sentence;
+      sentence_begin_ = sentence.begin;
+      ++*parsed_;
+    }
+    if (!parse_) return {};
+    return parse_->Subjects(int(verb_token));
+  }
+
+ private:
+  std::filesystem::path data_dir_;
+  std::size_t* parsed_;
+  std::unique_ptr<syntax::SyntaxParser> parser_;
+  const Sentence* sentence_ = nullptr;
+  std::uint32_t sentence_begin_ = 0;
+  std::optional<syntax::Parse> parse_;
+};
+
+}  // namespace
+
+Pipeline::Workspace::Workspace() = default;
+Pipeline::Workspace::~Workspace() = default;
 
 std::filesystem::path DefaultDataDir() {
   if (const char* env = std::getenv("CHANCERY_DATA"); env && *env) return env;
@@ -34,6 +75,8 @@ Pipeline::Pipeline(const PipelineOptions& options) {
   recognizer_ = std::make_unique<actors::ActorRecognizer>(
       actors::ActorDictionary::LoadDirectory(data / "actors", &data_problems_), *analyzer_, options.cache_dir);
   coder_ = std::make_unique<coding::EventCoder>(*verbs_, *cameo_);
+  data_dir_ = data;
+  syntax_ = options.syntax;
 }
 
 Pipeline::~Pipeline() = default;
@@ -41,6 +84,7 @@ Pipeline::~Pipeline() = default;
 std::unique_ptr<Pipeline::Workspace> Pipeline::NewWorkspace() const {
   auto workspace = std::make_unique<Workspace>();
   workspace->scratch = recognizer_->NewScratch();
+  if (syntax_) workspace->syntax = std::make_unique<LinkGrammarOracle>(data_dir_, &workspace->parsed_sentences);
   return workspace;
 }
 
@@ -51,7 +95,7 @@ CodedStory Pipeline::Code(const Story& story, Workspace& workspace) const {
   actors::StoryActorMemory memory;
   for (const Sentence& sentence : coded.sentences) {
     coded.mentions.push_back(recognizer_->Recognize(sentence, story.text, story.date, memory, *workspace.scratch));
-    std::vector<Event> events = coder_->CodeSentence(story, sentence, coded.mentions.back());
+    std::vector<Event> events = coder_->CodeSentence(story, sentence, coded.mentions.back(), workspace.syntax.get());
     for (Event& event : events) coded.events.push_back(std::move(event));
   }
   return coded;

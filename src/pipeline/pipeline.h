@@ -24,6 +24,7 @@ namespace chancery::coding {
 class CameoTable;
 class VerbDictionary;
 class EventCoder;
+class SyntaxOracle;
 }  // namespace chancery::coding
 
 namespace chancery {
@@ -31,6 +32,9 @@ namespace chancery {
 struct PipelineOptions {
   std::filesystem::path data_dir;   // holds actors/, verbs/, cameo/, text/, lexicon/
   std::filesystem::path cache_dir;  // compiled dictionary cache; empty = no cache
+  // Ask link-grammar who the subject is where two or more actors precede a
+  // verb. Off by default: it costs ~3-50 ms a parsed sentence (see README).
+  bool syntax = false;
 };
 
 struct CodedStory {
@@ -48,7 +52,11 @@ class Pipeline {
  public:
   // Per-thread working memory; make one with NewWorkspace().
   struct Workspace {
+    Workspace();
+    ~Workspace();
     std::unique_ptr<actors::ActorRecognizer::Scratch> scratch;
+    std::unique_ptr<coding::SyntaxOracle> syntax;  // null unless PipelineOptions::syntax
+    std::size_t parsed_sentences = 0;               // how often the parser was asked
   };
 
   explicit Pipeline(const PipelineOptions& options);
@@ -72,6 +80,8 @@ class Pipeline {
   std::unique_ptr<coding::VerbDictionary> verbs_;
   std::unique_ptr<actors::ActorRecognizer> recognizer_;
   std::unique_ptr<coding::EventCoder> coder_;
+  std::filesystem::path data_dir_;
+  bool syntax_ = false;
 };
 
 }  // namespace chancery
