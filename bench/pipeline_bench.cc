@@ -73,6 +73,30 @@ void BM_WholePipeline(benchmark::State& state) {
 }
 BENCHMARK(BM_WholePipeline)->Arg(10)->Arg(100)->Unit(benchmark::kMillisecond)->UseRealTime();
 
+// The same corpus with link-grammar asked for the subject where several actors
+// precede a verb (chancery code --syntax): what the parser costs.
+void BM_WholePipelineWithSyntax(benchmark::State& state) {
+  chancery::PipelineOptions options;
+  options.data_dir = CHANCERY_DATA_DIR;
+  options.cache_dir = chancery::DefaultCacheDir();
+  options.syntax = true;
+  chancery::Pipeline pipeline(options);
+  std::vector<chancery::Story> corpus = SeedCorpus(int(state.range(0)));
+  auto workspace = pipeline.NewWorkspace();
+  std::int64_t sentences = 0;
+  for (auto _ : state) {
+    for (const chancery::Story& story : corpus) {
+      chancery::CodedStory coded = pipeline.Code(story, *workspace);
+      sentences += std::int64_t(coded.sentences.size());
+      benchmark::DoNotOptimize(coded);
+    }
+  }
+  state.counters["sentences_per_s"] = benchmark::Counter(double(sentences), benchmark::Counter::kIsRate);
+  state.counters["parsed_share"] = sentences ? double(workspace->parsed_sentences) / double(sentences) : 0.0;
+  state.counters["peak_rss_MiB"] = double(PeakRssKiB()) / 1024.0;
+}
+BENCHMARK(BM_WholePipelineWithSyntax)->Arg(1)->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(2);
+
 void BM_StartUp(benchmark::State& state) {
   for (auto _ : state) {
     chancery::PipelineOptions options;
