@@ -654,8 +654,8 @@ std::vector<ActorMention> ActorRecognizer::Recognize(const Sentence& sentence, s
   }
   // A bare role with no country ("protesters", "police", "the opposition") is
   // taken to belong to the place the sentence names ("in Caracas"), else to the
-  // story's latest state before this sentence, else to the nearest state named
-  // in the sentence ("Chinese police detained protesters"). Organisations
+  // nearest state named in the sentence ("Chinese police detained protesters",
+  // "the Taliban banned women"), else to the story's latest state. Organisations
   // ("aid agencies" -> NGO) keep no country.
   auto is_state_country = [](const ActorRef& ref) {
     return ref.country.size() == 3 && ref.country != "IGO" && ref.country != "IMG" && ref.country != "NGO";
@@ -687,7 +687,6 @@ std::vector<ActorMention> ActorRecognizer::Recognize(const Sentence& sentence, s
     bool armed_non_state = mention.ref.code == "INS" || mention.ref.code == "REB" || mention.ref.code == "CRM";
     for (const ActorMention& other : mentions)
       if (!home && other.place_context && is_state_country(other.ref)) home = &other.ref;
-    if (!home && is_state_country(story_state_before)) home = &story_state_before;
     if (!home && !armed_non_state) {
       std::size_t best_distance = SIZE_MAX;
       for (std::size_t o = 0; o < mentions.size(); ++o) {
@@ -700,6 +699,7 @@ std::vector<ActorMention> ActorRecognizer::Recognize(const Sentence& sentence, s
         }
       }
     }
+    if (!home && is_state_country(story_state_before)) home = &story_state_before;
     if (!home) continue;
     mention.ref.country = home->country;
     mention.ref.code = home->country + mention.ref.code;
