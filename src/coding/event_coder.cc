@@ -746,11 +746,13 @@ std::vector<Event> EventCoder::CodeSentence(const Story& story, const Sentence& 
         if (Is(tokens[inner_mention.first_token], {"its", "their", "his", "her"})) return true;
         const ActorRef& inner = inner_mention.ref;
         const ActorRef& subject = mentions[view.groups[source].members[0]].ref;
-        // "Russia massed troops": a role that only took the subject's country
-        // from context is the subject's instrument, not its target.
+        // "Russia massed troops": forces that only took the subject's country
+        // from context are the subject's instrument, not its target (unlike
+        // "soldiers killed protesters").
         return inner.country == subject.country &&
                (inner.code.size() == 3 || inner.agent == "GOV" || inner.code == subject.code ||
-                inner_mention.country_from_context);
+                (inner_mention.country_from_context &&
+                 (inner.agent == "MIL" || inner.agent == "COP" || inner.agent == "SPY")));
       };
       if (gap >= 0 && gap != source && !own_state(gap)) {
         target = gap;
