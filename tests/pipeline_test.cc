@@ -136,5 +136,15 @@ TEST(Syntax, ParserPicksTheSubjectAcrossARelativeClause) {
   EXPECT_NE(shallow.find("IRQ->ISR 111"), std::string::npos) << shallow;
 }
 
+// A participle after a comma acts for the main clause's subject, and "him" is
+// the person just named.
+TEST(Coding, ParticipleTakesTheMainSubject) {
+  std::string all = DescribeAll(CodeText(
+      "The International Criminal Court issued an arrest warrant for Vladimir Putin, accusing him of war crimes.",
+      "2023-03-17"));
+  EXPECT_NE(all.find("IGOICC->RUSGOV 112"), std::string::npos) << all;
+  EXPECT_EQ(all.find("RUSGOV->RUSGOV"), std::string::npos) << all;
+}
+
 }  // namespace
 }  // namespace chancery::testing

@@ -612,7 +612,7 @@ std::vector<ActorMention> ActorRecognizer::Recognize(const Sentence& sentence, s
     memory.people[SurnameKey(tokens, begin, end)] = person;
   }
 
-  // "he"/"she" as a subject: the person named last, in this sentence or before
+  // "he"/"she"/"him": the person named last, in this sentence or before
   // it ("Zakharova ... She said Moscow would respond").
   {
     ActorRef person = memory.last_person;
@@ -623,7 +623,7 @@ std::vector<ActorMention> ActorRecognizer::Recognize(const Sentence& sentence, s
         const ActorMention& earlier = mentions[next_mention];
         if (earlier.kind == ActorKind::kPerson && !earlier.ref.country.empty()) person = earlier.ref;
       }
-      if (owner[i] != -1 || (tokens[i].lower != "he" && tokens[i].lower != "she") || person.code.empty()) continue;
+      if (owner[i] != -1 || (tokens[i].lower != "he" && tokens[i].lower != "she" && tokens[i].lower != "him") || person.code.empty()) continue;
       ActorMention mention;
       mention.first_token = i;
       mention.end_token = i + 1;

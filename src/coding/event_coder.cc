@@ -715,6 +715,22 @@ std::vector<Event> EventCoder::CodeSentence(const Story& story, const Sentence& 
         if (subject < 0 || subject == previous_target || view.groups[subject].end_token <= accepted[index - 1].lit_first)
           subject = source_of_match[index - 1];
       }
+      // "Venezuela expelled diplomats from Chile, accusing its government of
+      // meddling": a participle after a comma has the main clause's subject.
+      const std::string& verb_form = tokens[match.first].lower;
+      bool participle = verb_form.size() > 4 && verb_form.compare(verb_form.size() - 3, 3, "ing") == 0;
+      if (!passive && participle && joined > 0 && tokens[joined - 1].text == "," && quote < 0) {
+        std::int32_t main_subject = -1;
+        if (index > 0 && source_of_match[index - 1] >= 0 && accepted[index - 1].end <= joined)
+          main_subject = source_of_match[index - 1];
+        for (std::int32_t g = 0; g < std::int32_t(view.groups.size()) && main_subject < 0; ++g) {
+          const ActorGroup& group = view.groups[g];
+          if (group.first_token > 3 || group.end_token >= joined) break;
+          if (!group.place && !view.speaker_token[group.first_token] && !PrecededByPreposition(view, group))
+            main_subject = g;
+        }
+        if (main_subject >= 0) subject = main_subject;
+      }
       if (passive) {
         std::int32_t agent = FindByAgent(view, match.end);
         if (agent < 0 || target >= 0) continue;  // no agent, no event
