@@ -329,12 +329,30 @@ bool PrecededByPreposition(const SentenceView& view, const ActorGroup& group) {
   return IsPreposition(before);
 }
 
+// "X, which borders Y, condemned Z": the span of a non-restrictive relative
+// clause that closes with a comma just before `pos`, or {0, 0}.
+std::pair<std::uint32_t, std::uint32_t> RelativeClauseBefore(const SentenceView& view, std::uint32_t pos) {
+  const auto& tokens = view.tokens;
+  std::uint32_t close = pos;
+  while (close > 0 && pos - close < 3 && tokens[close - 1].text != ",") --close;
+  if (close == 0 || tokens[close - 1].text != ",") return {0, 0};
+  --close;  // the closing comma
+  for (std::uint32_t t = close; t-- > 1 && close - t < 25;) {
+    if (tokens[t].text == ";" || IsQuote(tokens[t])) break;
+    if (Is(tokens[t], {"which", "who", "whose"}) && tokens[t - 1].text == ",") return {t, close};
+  }
+  return {0, 0};
+}
+
 // The subject: nearest acceptable group left of `pos`, within the clause and quote.
 std::int32_t FindSubject(const SentenceView& view, std::uint32_t pos, std::int32_t quote) {
   std::int32_t place_fallback = -1;
+  auto [relative_first, relative_end] = RelativeClauseBefore(view, pos);
   for (std::int32_t g = std::int32_t(view.groups.size()) - 1; g >= 0; --g) {
     const ActorGroup& group = view.groups[g];
     if (group.end_token > pos) continue;
+    // Actors inside the relative clause are not the main verb's subject.
+    if (relative_end > 0 && group.first_token > relative_first && group.end_token <= relative_end) continue;
     bool blocked = false;
     for (std::uint32_t t = group.end_token; t < pos && !blocked; ++t) {
       if (view.tokens[t].text == ";" || IsQuote(view.tokens[t])) blocked = true;
