@@ -344,48 +344,35 @@ std::pair<std::uint32_t, std::uint32_t> RelativeClauseBefore(const SentenceView&
   return {0, 0};
 }
 
-// The subject: nearest acceptable group left of `pos`, within the clause and quote.
-std::int32_t FindSubject(const SentenceView& view, std::uint32_t pos, std::int32_t quote) {
-  std::int32_t place_fallback = -1;
-  auto [relative_first, relative_end] = RelativeClauseBefore(view, pos);
-  for (std::int32_t g = std::int32_t(view.groups.size()) - 1; g >= 0; --g) {
-    const ActorGroup& group = view.groups[g];
-    if (group.end_token > pos) continue;
-    // Actors inside the relative clause are not the main verb's subject.
-    if (relative_end > 0 && group.first_token > relative_first && group.end_token <= relative_end) continue;
-    bool blocked = false;
-    for (std::uint32_t t = group.end_token; t < pos && !blocked; ++t) {
-      if (view.tokens[t].text == ";" || IsQuote(view.tokens[t])) blocked = true;
-    }
-    if (blocked) break;
-    if (quote >= 0 && view.quote_of[group.first_token] != quote) break;
-    if (view.speaker_token[group.first_token]) continue;
-    if (PrecededByPreposition(view, group)) continue;
-    if (group.place) {
-      if (place_fallback < 0) place_fallback = g;
-      continue;
-    }
-    return g;
-  }
-  return -1;
-}
-
-// How many groups FindSubject could have chosen: more than one means word
-// order alone does not settle the subject.
-std::vector<std::int32_t> SubjectCandidates(const SentenceView& view, std::uint32_t pos, std::int32_t quote) {
+// The groups that could be the subject of the verb at `pos`, nearest first:
+// left of it, in the same clause and quote, neither a speaker nor a place. By
+// word order alone (`word_order`), groups behind a preposition or inside a
+// comma-enclosed relative clause are left out too; the parser may still pick
+// them ("the minister who visited Iraq criticized").
+std::vector<std::int32_t> SubjectCandidates(const SentenceView& view, std::uint32_t pos, std::int32_t quote,
+                                            bool word_order) {
   std::vector<std::int32_t> candidates;
+  auto [relative_first, relative_end] = word_order ? RelativeClauseBefore(view, pos) : std::pair<std::uint32_t, std::uint32_t>{0, 0};
   for (std::int32_t g = std::int32_t(view.groups.size()) - 1; g >= 0; --g) {
     const ActorGroup& group = view.groups[g];
     if (group.end_token > pos) continue;
     bool blocked = false;
     for (std::uint32_t t = group.end_token; t < pos && !blocked; ++t)
-      if (view.tokens[t].text == ";" || IsQuote(view.tokens[t])) blocked = true;
+      blocked = view.tokens[t].text == ";" || IsQuote(view.tokens[t]);
     if (blocked) break;
     if (quote >= 0 && view.quote_of[group.first_token] != quote) break;
     if (view.speaker_token[group.first_token] || group.place) continue;
+    if (word_order && PrecededByPreposition(view, group)) continue;
+    if (relative_end > 0 && group.first_token > relative_first && group.end_token <= relative_end) continue;
     candidates.push_back(g);
   }
   return candidates;
+}
+
+// The subject by word order: the nearest candidate.
+std::int32_t FindSubject(const SentenceView& view, std::uint32_t pos, std::int32_t quote) {
+  std::vector<std::int32_t> candidates = SubjectCandidates(view, pos, quote, /*word_order=*/true);
+  return candidates.empty() ? -1 : candidates.front();
 }
 
 // The object: first group after `pos` in the clause; participants before places.
@@ -702,7 +689,7 @@ std::vector<Event> EventCoder::CodeSentence(const Story& story, const Sentence& 
       // Two or more actors before the verb: ask the parser which one does it,
       // including ones FindSubject skips ("Russia, whose envoy met X, condemned Y").
       if (syntax && subject >= 0 && !passive) {
-        std::vector<std::int32_t> candidates = SubjectCandidates(view, match.first, quote);
+        std::vector<std::int32_t> candidates = SubjectCandidates(view, match.first, quote, /*word_order=*/false);
         if (candidates.size() >= 2) {
           for (int word : syntax->SubjectsOf(sentence, match.lit_first)) {
             auto chosen = std::find_if(candidates.begin(), candidates.end(), [&](std::int32_t g) {
