@@ -92,9 +92,11 @@ TEST(AnalysisSeed, EuropeanUnionReopensItsOfficeInKabul) {
   })) << Dump(AnalysisEvents());
 }
 
-TEST(AnalysisSeed, IranDemandsTheUnitedStatesReleaseFrozenAssets) {
+// "calling for the United States to release Afghanistan's frozen assets": in
+// CAMEO a call for an act is an appeal (02); a demand would be 10.
+TEST(AnalysisSeed, IranAppealsToTheUnitedStatesToReleaseFrozenAssets) {
   EXPECT_TRUE(Has(AnalysisEvents(), [](const Event& e) {
-    return e.source.country == "IRN" && e.target.country == "USA" && IsRoot(e, "10");
+    return e.source.country == "IRN" && e.target.country == "USA" && IsRoot(e, "02");
   })) << Dump(AnalysisEvents());
 }
 
