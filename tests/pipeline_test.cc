@@ -146,6 +146,11 @@ TEST(Coding, ActorsInsideACommaRelativeClauseAreNotTheSubject) {
   EXPECT_EQ(all.find("SAU->IRN"), std::string::npos) << all;
 }
 
+TEST(Coding, ListsOfStatesWithTheChainEveryMember) {
+  EXPECT_EQ(DescribeAll(CodeText("The United States, the European Union and Japan condemned China.", "2012-03-13")),
+            "USA->CHN 111; IGOEU->CHN 111; JPN->CHN 111");
+}
+
 // A participle after a comma acts for the main clause's subject, and "him" is
 // the person just named.
 TEST(Coding, ParticipleTakesTheMainSubject) {

@@ -143,8 +143,17 @@ SentenceView BuildView(const Sentence& sentence, const std::vector<ActorMention>
         if (Is(tokens[t], {"and", "or", "&"})) has_conjunction = true;
         else if (!Is(tokens[t], {",", "the", "as", "well"})) only_glue = false;
       }
-      // A comma alone also chains, when an "and" closes the list later on.
-      bool comma_list = only_glue && !has_conjunction && gap_end - gap_first == 1 && tokens[gap_first].text == ",";
+      // A comma alone also chains, when an "and" closes the list later on. A
+      // comma with "the" chains only names of states and organisations ("the
+      // United States, the European Union and Japan"), not appositions
+      // ("Lavrov, the Russian foreign minister, said").
+      auto is_name = [&](const ActorMention& actor) {
+        return !actor.has_role && (actor.kind == actors::ActorKind::kState || actor.kind == actors::ActorKind::kIgo);
+      };
+      bool comma_the = gap_end - gap_first == 2 && tokens[gap_first].text == "," && tokens[gap_first + 1].lower == "the" &&
+                       is_name(mention) && is_name(mentions[last.members.back()]);
+      bool comma_list = only_glue && !has_conjunction &&
+                        ((gap_end - gap_first == 1 && tokens[gap_first].text == ",") || comma_the);
       if (comma_list) {
         for (std::uint32_t t = mention.end_token; t + 1 < tokens.size() && t < mention.end_token + 2; ++t)
           if (Is(tokens[t], {"and", "or"}) || tokens[t].text == ",") has_conjunction = true;
