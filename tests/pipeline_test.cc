@@ -151,6 +151,14 @@ TEST(Coding, ListsOfStatesWithTheChainEveryMember) {
             "USA->CHN 111; IGOEU->CHN 111; JPN->CHN 111");
 }
 
+TEST(Coding, AnActTakenOverIsTheTakersAct) {
+  // "join the U.S. ban": Germany's act; the ban's owner is not the source.
+  EXPECT_EQ(DescribeAll(CodeText("Germany declined to join the U.S. ban on imports from Russia.", "2022-03-08")),
+            "DEU->RUS 163 neg");
+  EXPECT_EQ(DescribeAll(CodeText("The European Union's sanctions against Russia took effect on Friday.", "2022-03-08")),
+            "IGOEU->RUS 163");
+}
+
 // A participle after a comma acts for the main clause's subject, and "him" is
 // the person just named.
 TEST(Coding, ParticipleTakesTheMainSubject) {

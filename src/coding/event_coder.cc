@@ -695,6 +695,26 @@ std::vector<Event> EventCoder::CodeSentence(const Story& story, const Sentence& 
     if (source < 0) {
       passive = IsPassive(tokens, match.first, match.lit_first);
       std::int32_t subject = FindSubject(view, match.first, quote);
+      // "Switzerland said it would adopt the EU's sanctions against Russia":
+      // an act named by a noun and taken over by the clause's subject is the
+      // subject's act, not the possessor's.
+      if (subject >= 0 && !passive) {
+        const ActorGroup& owner = view.groups[subject];
+        std::uint32_t after = owner.end_token;
+        if (after < match.first && tokens[after].lower == "'s") ++after;
+        std::uint32_t before = owner.first_token;
+        if (before > 0 && IsDeterminer(tokens[before - 1])) --before;
+        if (after == match.first && before > 0 &&
+            Is(tokens[before - 1], {"adopt", "adopted", "adopts", "adopting", "join", "joined", "joins", "joining",
+                                    "implement", "implemented", "implements", "implementing", "enforce", "enforced",
+                                    "enforces", "enforcing", "follow", "followed", "follows", "following", "match",
+                                    "matched", "mirror", "mirrored", "extend", "extended", "extends"})) {
+          // With no actor before the verb, the pronoun-speaker rule below
+          // ("said it would adopt") names the subject.
+          std::vector<std::int32_t> candidates = SubjectCandidates(view, before - 1, quote, /*word_order=*/true);
+          subject = candidates.empty() ? -1 : candidates.front();
+        }
+      }
       // Two or more actors before the verb: ask the parser which one does it,
       // including ones FindSubject skips ("Russia, whose envoy met X, condemned Y").
       if (syntax && subject >= 0 && !passive) {
