@@ -159,6 +159,13 @@ TEST(Coding, AnActTakenOverIsTheTakersAct) {
             "IGOEU->RUS 163");
 }
 
+TEST(Coding, ACapitalNamingAPlaceIsNotTheGovernment) {
+  std::string all = DescribeAll(CodeText(
+      "Egyptian security forces raided the Cairo offices of Mada Masr and detained three journalists.", "2019-11-24"));
+  EXPECT_NE(all.find("EGYCOP->EGYMED 173"), std::string::npos) << all;
+  EXPECT_EQ(all.find("EGYGOV"), std::string::npos) << all;
+}
+
 // A participle after a comma acts for the main clause's subject, and "him" is
 // the person just named.
 TEST(Coding, ParticipleTakesTheMainSubject) {

@@ -651,6 +651,12 @@ std::vector<ActorMention> ActorRecognizer::Recognize(const Sentence& sentence, s
     mention.place_context = before > 0 && IsLocative(tokens[before - 1].lower) &&
                             (mention.kind == ActorKind::kCapital || mention.kind == ActorKind::kState) &&
                             !mention.has_role;
+    // "the Cairo offices of Mada Masr", "the Kabul airport": a capital naming
+    // where something is, not the government ("the Kabul government" is a role).
+    bool modifies_noun = mention.kind == ActorKind::kCapital && !mention.has_role && mention.first_token > 0 &&
+                         tokens[mention.first_token - 1].lower == "the" && mention.end_token < tokens.size() &&
+                         tokens[mention.end_token].is_word && !tokens[mention.end_token].upper_initial;
+    if (modifies_noun) mention.place_context = true;
   }
   // A bare role with no country ("protesters", "police", "the opposition") is
   // taken to belong to the place the sentence names ("in Caracas"), else to the
