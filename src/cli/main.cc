@@ -39,23 +39,29 @@ struct CodeOptions {
   bool syntax = false;
 };
 
+// The pipeline over the chosen data directory, or null after saying why.
+std::unique_ptr<chancery::Pipeline> LoadPipeline(const std::string& data_dir, bool no_cache, bool syntax) {
+  using namespace chancery;
+  PipelineOptions options;
+  options.data_dir = data_dir.empty() ? DefaultDataDir() : std::filesystem::path(data_dir);
+  options.cache_dir = no_cache ? std::filesystem::path() : DefaultCacheDir();
+  options.syntax = syntax;
+  try {
+    return std::make_unique<Pipeline>(options);
+  } catch (const std::exception& error) {
+    std::cerr << "chancery: " << error.what() << "\n";
+    return nullptr;
+  }
+}
+
 int RunCode(const CodeOptions& options) {
   using namespace chancery;
   if (!options.date.empty() && !input::NormalizeDate(options.date)) {
     std::cerr << "chancery: --date '" << options.date << "' is not a date (use YYYY-MM-DD)\n";
     return kExitUsage;
   }
-  PipelineOptions pipeline_options;
-  pipeline_options.data_dir = options.data_dir.empty() ? DefaultDataDir() : std::filesystem::path(options.data_dir);
-  pipeline_options.cache_dir = options.no_cache ? std::filesystem::path() : DefaultCacheDir();
-  pipeline_options.syntax = options.syntax;
-  std::unique_ptr<Pipeline> pipeline;
-  try {
-    pipeline = std::make_unique<Pipeline>(pipeline_options);
-  } catch (const std::exception& error) {
-    std::cerr << "chancery: " << error.what() << "\n";
-    return kExitUsage;
-  }
+  std::unique_ptr<Pipeline> pipeline = LoadPipeline(options.data_dir, options.no_cache, options.syntax);
+  if (!pipeline) return kExitUsage;
   for (const std::string& problem : pipeline->data_problems()) std::cerr << "chancery: warning: " << problem << "\n";
   if (options.strict_data && !pipeline->data_problems().empty()) return kExitUsage;
 
@@ -157,17 +163,8 @@ int RunEval(const EvalOptions& options) {
     std::cerr << "chancery: no gold record could be read\n";
     return kExitNoInput;
   }
-  PipelineOptions pipeline_options;
-  pipeline_options.data_dir = options.data_dir.empty() ? DefaultDataDir() : std::filesystem::path(options.data_dir);
-  pipeline_options.cache_dir = options.no_cache ? std::filesystem::path() : DefaultCacheDir();
-  pipeline_options.syntax = options.syntax;
-  std::unique_ptr<Pipeline> pipeline;
-  try {
-    pipeline = std::make_unique<Pipeline>(pipeline_options);
-  } catch (const std::exception& error) {
-    std::cerr << "chancery: " << error.what() << "\n";
-    return kExitUsage;
-  }
+  std::unique_ptr<Pipeline> pipeline = LoadPipeline(options.data_dir, options.no_cache, options.syntax);
+  if (!pipeline) return kExitUsage;
   eval::Report report = eval::Score(records, *pipeline);
   std::ostream& out = std::cout;
   const eval::Counts& root = report.levels[eval::kRoot];
