@@ -166,6 +166,15 @@ TEST(Coding, ACapitalNamingAPlaceIsNotTheGovernment) {
   EXPECT_EQ(all.find("EGYGOV"), std::string::npos) << all;
 }
 
+TEST(Coding, AllAsSubjectStandsForTheListAndCompoundsCountAsOneWord) {
+  std::string all = DescribeAll(CodeText(
+      "Four countries, China, Pakistan, Russia and Turkmenistan, have accredited Taliban-appointed diplomats, even "
+      "though all have refused to recognize the 8-month-old government in Afghanistan.",
+      "2022-04-09"));
+  for (const char* state : {"CHN", "PAK", "RUS", "TKM"})
+    EXPECT_NE(all.find(std::string(state) + "->AFGGOV 054 neg"), std::string::npos) << state << ": " << all;
+}
+
 // A participle after a comma acts for the main clause's subject, and "him" is
 // the person just named.
 TEST(Coding, ParticipleTakesTheMainSubject) {

@@ -191,8 +191,10 @@ struct PatternMatch {
 
 // Where a `+`/`$` slot starting at `pos` finds its group, or -1.
 std::int32_t SlotGroupAt(const SentenceView& view, std::uint32_t pos, std::uint32_t* group_end) {
-  for (std::uint32_t skip = 0; skip <= 4 && pos + skip < view.tokens.size(); ++skip) {
-    std::uint32_t t = pos + skip;
+  // `skip` counts words before the slot; a hyphen compound ("8-month-old")
+  // counts as one word however many tokens it has.
+  std::uint32_t skip = 0;
+  for (std::uint32_t t = pos; skip <= 4 && t < view.tokens.size(); ++t) {
     std::int32_t g = view.group_starting_at[t];
     if (g >= 0) {
       *group_end = view.groups[g].end_token;
@@ -211,6 +213,9 @@ std::int32_t SlotGroupAt(const SentenceView& view, std::uint32_t pos, std::uint3
     if (!IsDeterminer(token) && !hyphen_compound && !quantity_of &&
         !(token.is_word && !token.upper_initial && skip < 2 && !IsPreposition(token)))
       return -1;
+    bool continues_compound = t + 1 < view.tokens.size() && view.tokens[t + 1].begin == token.end &&
+                              (token.text == "-" || view.tokens[t + 1].text == "-");
+    if (!continues_compound) ++skip;
   }
   return -1;
 }
@@ -695,6 +700,22 @@ std::vector<Event> EventCoder::CodeSentence(const Story& story, const Sentence& 
     if (source < 0) {
       passive = IsPassive(tokens, match.first, match.lit_first);
       std::int32_t subject = FindSubject(view, match.first, quote);
+      // "China, Pakistan, Russia and Turkmenistan have accredited envoys, even
+      // though all have refused to recognize the government": "all"/"both" as a
+      // subject stand for the sentence's last list of actors.
+      for (std::uint32_t k = match.first; k-- > 0 && match.first - k <= 5;) {
+        if (!tokens[k].is_word || tokens[k].upper_initial || view.group_starting_at[k] >= 0) break;
+        if (!Is(tokens[k], {"all", "both"})) continue;
+        bool opens_clause = k == 0 || tokens[k - 1].text == "," ||
+                            Is(tokens[k - 1], {"though", "although", "and", "but", "while", "whereas"});
+        if (!opens_clause) break;
+        for (std::int32_t g = std::int32_t(view.groups.size()) - 1; g >= 0; --g) {
+          if (view.groups[g].end_token > k || view.groups[g].members.size() < 2 || view.groups[g].place) continue;
+          subject = g;
+          break;
+        }
+        break;
+      }
       // "Switzerland said it would adopt the EU's sanctions against Russia":
       // an act named by a noun and taken over by the clause's subject is the
       // subject's act, not the possessor's.
