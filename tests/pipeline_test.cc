@@ -175,6 +175,14 @@ TEST(Coding, AllAsSubjectStandsForTheListAndCompoundsCountAsOneWord) {
     EXPECT_NE(all.find(std::string(state) + "->AFGGOV 054 neg"), std::string::npos) << state << ": " << all;
 }
 
+TEST(Coding, SidesOfABetweenListActOnEachOther) {
+  EXPECT_EQ(DescribeAll(CodeText("Clashes between Iran and Taliban fighters broke out in December.", "2022-02-07")),
+            "IRN->AFGMIL 190; AFGMIL->IRN 190");
+  // A mediator keeps its role.
+  EXPECT_EQ(DescribeAll(CodeText("Qatar mediated talks between Israel and Hamas.", "2023-11-20")),
+            "QAT->ISR 045; QAT->PSEREBHMS 045");
+}
+
 // A participle after a comma acts for the main clause's subject, and "him" is
 // the person just named.
 TEST(Coding, ParticipleTakesTheMainSubject) {

@@ -892,6 +892,18 @@ std::vector<Event> EventCoder::CodeSentence(const Story& story, const Sentence& 
     // protest" is not a protest against each other).
     std::string_view root = std::string_view(cameo->code).substr(0, 2);
     bool mutual_act = cameo->code == "019" || root == "03" || root == "04" || root == "05" || root == "06" || root == "08" || root == "19";
+    // "clashes between Iran and Taliban fighters broke out": with no subject,
+    // the sides of a "between" list act on each other ("Qatar mediated talks
+    // between X and Y" keeps its mediator).
+    for (std::uint32_t k = match.lit_end; source < 0 && mutual_act && !passive && k < tokens.size() && k <= match.lit_end + 1; ++k) {
+      if (tokens[k].lower != "between") continue;
+      std::uint32_t group_end = 0;
+      std::int32_t sides = SlotGroupAt(view, k + 1, &group_end);
+      if (sides >= 0 && view.groups[sides].members.size() >= 2) {
+        source = sides;
+        target = -1;
+      }
+    }
     bool reciprocal = mutual_act && source >= 0 && (target < 0 || weak_target) &&
                       view.groups[source].members.size() >= 2 && !passive;
     if (reciprocal) target = source;
