@@ -672,14 +672,17 @@ std::vector<ActorMention> ActorRecognizer::Recognize(const Sentence& sentence, s
         mention.ref.code == "IGO")
       continue;
     const ActorRef* home = nullptr;
-    // "a diplomat appointed by the Taliban", "fighters loyal to Damascus".
+    // "a diplomat appointed by the Taliban", "officials of Iran", "forces loyal
+    // to the TPLF" ("a delegation to Norway" and "an ambassador to Kabul" are
+    // not the destination's).
     if (m + 1 < mentions.size() && is_state_country(mentions[m + 1].ref) &&
         mentions[m + 1].first_token <= mention.end_token + 3) {
       // "the government in Afghanistan" too, but not "the embassy in Kabul".
       const std::string& head = tokens[mention.end_token - 1].lower;
       bool governs_place = head == "government" || head == "authorities" || head == "regime";
       for (std::uint32_t t = mention.end_token; t < mentions[m + 1].first_token; ++t)
-        if (tokens[t].lower == "by" || tokens[t].lower == "of" || tokens[t].lower == "from" || tokens[t].lower == "to" ||
+        if (tokens[t].lower == "by" || tokens[t].lower == "of" || tokens[t].lower == "from" ||
+            (tokens[t].lower == "to" && t > 0 && (tokens[t - 1].lower == "loyal" || tokens[t - 1].lower == "allied")) ||
             (governs_place && tokens[t].lower == "in"))
           home = &mentions[m + 1].ref;
     }
