@@ -617,12 +617,13 @@ std::vector<ActorMention> ActorRecognizer::Recognize(const Sentence& sentence, s
   {
     ActorRef person = memory.last_person;
     std::size_t next_mention = 0;
+    auto pass_mention = [&] {
+      const ActorMention& earlier = mentions[next_mention++];
+      if (earlier.kind == ActorKind::kPerson && !earlier.ref.country.empty()) person = earlier.ref;
+    };
     std::vector<ActorMention> pronouns;
     for (std::uint32_t i = 0; i < tokens.size(); ++i) {
-      for (; next_mention < mentions.size() && mentions[next_mention].first_token < i; ++next_mention) {
-        const ActorMention& earlier = mentions[next_mention];
-        if (earlier.kind == ActorKind::kPerson && !earlier.ref.country.empty()) person = earlier.ref;
-      }
+      while (next_mention < mentions.size() && mentions[next_mention].first_token < i) pass_mention();
       if (owner[i] != -1 || (tokens[i].lower != "he" && tokens[i].lower != "she" && tokens[i].lower != "him") || person.code.empty()) continue;
       ActorMention mention;
       mention.first_token = i;
@@ -631,9 +632,7 @@ std::vector<ActorMention> ActorRecognizer::Recognize(const Sentence& sentence, s
       mention.ref = person;
       pronouns.push_back(std::move(mention));
     }
-    for (; next_mention < mentions.size(); ++next_mention)
-      if (mentions[next_mention].kind == ActorKind::kPerson && !mentions[next_mention].ref.country.empty())
-        person = mentions[next_mention].ref;
+    while (next_mention < mentions.size()) pass_mention();
     memory.last_person = person;
     if (!pronouns.empty()) {
       for (ActorMention& pronoun : pronouns) mentions.push_back(std::move(pronoun));

@@ -141,7 +141,8 @@ struct EvalOptions {
   bool syntax = false;
 };
 
-std::string Percent(double value) {
+// A ratio printed with three decimals ("0.573").
+std::string Fraction(double value) {
   char buffer[16];
   std::snprintf(buffer, sizeof buffer, "%.3f", value);
   return buffer;
@@ -178,12 +179,12 @@ int RunEval(const EvalOptions& options) {
   PrintCountsRow(out, "full actors and code", report.levels[eval::kFull]);
   int emitted = root.true_positives + root.false_positives;
   out << "\nfalse events (root level): " << root.false_positives << " of " << emitted << " emitted ("
-      << Percent(emitted ? double(root.false_positives) / emitted : 0.0) << ")\n";
+      << Fraction(emitted ? double(root.false_positives) / emitted : 0.0) << ")\n";
   out << "sentences with no gold event left clean: " << report.records_without_events_clean << " of "
       << report.records_without_events << "\n";
   if (report.matched)
-    out << "of " << report.matched << " matched events: mode agrees " << Percent(double(report.mode_agrees) / report.matched)
-        << ", attribution agrees " << Percent(double(report.attribution_agrees) / report.matched) << "\n";
+    out << "of " << report.matched << " matched events: mode agrees " << Fraction(double(report.mode_agrees) / report.matched)
+        << ", attribution agrees " << Fraction(double(report.attribution_agrees) / report.matched) << "\n";
   out << "\nby domain (root level)           tp     fp     fn   precision recall F1\n";
   for (const auto& [name, counts] : report.by_domain) PrintCountsRow(out, name, counts);
   out << "\nby CAMEO root (root level)       tp     fp     fn   precision recall F1\n";
@@ -204,7 +205,7 @@ int RunEval(const EvalOptions& options) {
   list("misses", report.misses);
   list("false events", report.false_events);
   if (root.F1() < options.min_f1) {
-    std::cerr << "chancery: root-level F1 " << Percent(root.F1()) << " is below --min-f1 " << Percent(options.min_f1) << "\n";
+    std::cerr << "chancery: root-level F1 " << Fraction(root.F1()) << " is below --min-f1 " << Fraction(options.min_f1) << "\n";
     return 1;
   }
   return problems.empty() ? kExitOk : kExitUsage;

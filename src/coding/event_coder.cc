@@ -917,26 +917,25 @@ std::vector<Event> EventCoder::CodeSentence(const Story& story, const Sentence& 
     // cooperation as an expression of intent (03x), not as the act.
     const CameoCode* coded = cameo;
     std::string mode = negated ? "negated" : "";
-    std::uint32_t window = std::max(subject_end, match.first > 4 ? match.first - 4 : 0u);
-    if (!negated && IsFuture(view, window, match.lit_first)) {
+    std::string_view cameo_root = std::string_view(cameo->code).substr(0, 2);
+    // A promised act of cooperation becomes its intent code (03x); any other
+    // announced act keeps its code with mode "future".
+    auto mark_future = [&] {
       const char* intent = IntentCodeFor(cameo->code);
       const CameoCode* found = intent ? table_.Find(intent) : nullptr;
       if (found) coded = found;
-      else if (std::string_view(cameo->code).substr(0, 2) != "03") mode = "future";
-    }
-    if (mode.empty() && std::string_view(cameo->code).substr(0, 2) != "03") {
+      else if (cameo_root != "03") mode = "future";
+    };
+    std::uint32_t window = std::max(subject_end, match.first > 4 ? match.first - 4 : 0u);
+    if (!negated && IsFuture(view, window, match.lit_first)) mark_future();
+    if (mode.empty() && cameo_root != "03") {
       std::uint32_t clause_start = source >= 0 ? view.groups[source].first_token : window;
       clause_start = clause_start > 3 ? clause_start - 3 : 0;
       for (std::uint32_t t = clause_start; t < window; ++t)
         if (IsHardBoundary(view, t) && !Is(tokens[t], {"if", "unless", "whether"})) clause_start = t + 1;
       Modality modality = ModalityOf(view, clause_start, window, match.lit_first);
       if (modality == Modality::kHypothetical) mode = "hypothetical";
-      if (modality == Modality::kFuture) {
-        const char* intent = IntentCodeFor(cameo->code);
-        const CameoCode* found = intent ? table_.Find(intent) : nullptr;
-        if (found) coded = found;
-        else mode = "future";
-      }
+      if (modality == Modality::kFuture) mark_future();
     }
 
     for (std::uint32_t s : view.groups[source].members) {
