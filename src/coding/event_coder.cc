@@ -927,6 +927,18 @@ std::vector<Event> EventCoder::CodeSentence(const Story& story, const Sentence& 
       else if (cameo_root != "03") mode = "future";
     };
     std::uint32_t window = std::max(subject_end, match.first > 4 ? match.first - 4 : 0u);
+    // A modal governs its whole verb phrase: "the United States should bite
+    // the bullet and recognize the Taliban". Reach back to the subject when no
+    // clause starts in between; across "and"/"or" only if the modal leads.
+    if (subject_end < window && match.first - subject_end <= 10) {
+      bool one_clause = true, coordinated = false;
+      for (std::uint32_t t = subject_end; t < window && one_clause; ++t) {
+        one_clause = !IsHardBoundary(view, t) && tokens[t].text != "," && tokens[t].lower != "that";
+        coordinated = coordinated || Is(tokens[t], {"and", "or"});
+      }
+      bool modal_leads = Is(tokens[subject_end], {"could", "might", "may", "should", "would", "will"});
+      if (one_clause && (!coordinated || modal_leads)) window = subject_end;
+    }
     if (!negated && IsFuture(view, window, match.lit_first)) mark_future();
     if (mode.empty() && cameo_root != "03") {
       std::uint32_t clause_start = source >= 0 ? view.groups[source].first_token : window;
