@@ -255,6 +255,7 @@ std::optional<Story> StoryReader::OpenFile(const std::string& path) {
                             " bytes, skipped");
     return std::nullopt;
   }
+  bytes_read_ += bytes.size();
   if (file->bad()) {
     AddProblem(path, 0, "read error");
     return std::nullopt;
@@ -354,6 +355,7 @@ std::optional<Story> StoryReader::NextJsonLine() {
     const std::size_t line_number = ++source.line;
     const std::size_t line_offset = source.line_offset;
     source.line_offset += consumed;
+    bytes_read_ += consumed;
     if (too_long) {
       source.saw_content = true;
       AddProblem(source.name, line_number,

@@ -16,6 +16,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <deque>
 #include <fstream>
 #include <iosfwd>
@@ -57,6 +58,9 @@ class StoryReader {
   std::optional<Story> Next();
   const std::vector<ReadProblem>& problems() const { return problems_; }
   std::size_t stories_read() const { return stories_read_; }
+  // Bytes of input consumed so far (files' bytes and JSON Lines' lines), for
+  // progress reports against the inputs' total size.
+  std::uint64_t bytes_read() const { return bytes_read_; }
 
  private:
   enum class Format { kPlainText, kJsonLines, kHtml };
@@ -99,6 +103,7 @@ class StoryReader {
   std::optional<LineSource> lines_;         // the JSON Lines source being read
   std::vector<ReadProblem> problems_;
   std::size_t stories_read_ = 0;
+  std::uint64_t bytes_read_ = 0;
 };
 
 // Normalises a date string to "YYYY-MM-DD": accepts "2022-04-09",
