@@ -9,7 +9,7 @@
 namespace chancery::store::internal {
 namespace {
 
-constexpr int kSchemaVersion = 1;
+constexpr int kSchemaVersion = 2;  // 2: event_parties
 // Serialises schema creation between processes opening a fresh database.
 constexpr std::int64_t kSchemaLock = 0x6368616e63657279;  // "chancery"
 
@@ -91,6 +91,7 @@ class PostgresStore final : public SqlStore {
       bool exists = !old.empty();
       if (exists && old[0][0].c_str() == hash) return PutResult::kSkipped;
       if (exists) {
+        tx.exec_params("DELETE FROM event_parties WHERE story_id = $1", story.id);
         tx.exec_params("DELETE FROM events WHERE story_id = $1", story.id);
         tx.exec_params("DELETE FROM sentences WHERE story_id = $1", story.id);
         tx.exec_params("DELETE FROM stories WHERE id = $1", story.id);
@@ -109,6 +110,8 @@ class PostgresStore final : public SqlStore {
                          pqxx::prepare::make_dynamic_params(
                              AsText(EventInsertValues(story.id, story.date, e))));
       }
+      static const std::string fill_parties = PartiesFillSql("$1");
+      if (!events.empty()) tx.exec_params(fill_parties, story.id);
       tx.commit();
       return exists ? PutResult::kReplaced : PutResult::kInserted;
     });
@@ -251,6 +254,12 @@ class PostgresStore final : public SqlStore {
           "events_code ON events (code)", "events_root ON events (root)",
           "events_date ON events (date, story_id, sentence_index, id)"}) {
       tx.exec(std::string("CREATE INDEX IF NOT EXISTS ") + index);
+    }
+    tx.exec(PartiesDdl(t, "BIGINT", ""));
+    tx.exec("CREATE INDEX IF NOT EXISTS event_parties_story ON event_parties (story_id)");
+    if (version == 1) {  // written before event_parties existed
+      tx.exec(PartiesFillSql(""));
+      tx.exec_params("UPDATE schema_version SET version = $1", kSchemaVersion);
     }
     if (version == 0) tx.exec_params("INSERT INTO schema_version (version) VALUES ($1)", kSchemaVersion);
     tx.commit();

@@ -34,6 +34,25 @@ const char* const kEventInsertColumns =
     " negated, mode, date, date_granularity, date_text, attributed_to, attributed_code,"
     " confidence, pattern";
 
+std::string PartiesDdl(const std::string& t, const std::string& i, const std::string& rowid_clause) {
+  return "CREATE TABLE IF NOT EXISTS event_parties (party " + t + " NOT NULL, date " + t +
+         " NOT NULL, story_id " + t + " NOT NULL, sentence_index " + i + " NOT NULL, event_id " + i +
+         " NOT NULL, root " + t + " NOT NULL, mode " + t +
+         " NOT NULL, PRIMARY KEY (party, date, story_id, sentence_index, event_id))" + rowid_clause;
+}
+
+std::string PartiesFillSql(const std::string& p) {
+  std::string where = p.empty() ? "" : " WHERE story_id = " + p;
+  std::string sql = "INSERT INTO event_parties (party, date, story_id, sentence_index, event_id, root, mode)"
+                    " SELECT party, date, story_id, sentence_index, id, root, mode FROM (";
+  const char* columns[] = {"src_code", "src_country", "tgt_code", "tgt_country"};
+  for (int k = 0; k < 4; ++k) {
+    if (k) sql += " UNION ";
+    sql += std::string("SELECT ") + columns[k] + " AS party, date, story_id, sentence_index, id, root, mode FROM events" + where;
+  }
+  return sql + ") AS u WHERE party <> ''";
+}
+
 std::string Param::AsText() const {
   switch (kind) {
     case kInt:
@@ -495,12 +514,40 @@ EventPage SqlStore::Events(const EventFilter& filter) {
   std::string where = EventWhere(filter, params, [this](const std::vector<std::string>& w,
                                                         SqlParams& p) { return TextClause(w, p); });
   EventPage page;
-  page.total = QueryCount(std::string("SELECT COUNT(*)") + kEventFrom + " WHERE " + where,
-                          params.params());
-  std::string sql = std::string("SELECT ") + kEventColumns + kEventFrom + " WHERE " + where +
-                    " ORDER BY e.date, e.story_id, e.sentence_index, e.id";
-  sql += " LIMIT " + params.Add(Param::Int(ClampLimit(filter.limit)));
-  sql += " OFFSET " + params.Add(Param::Int(std::max<std::int64_t>(filter.offset, 0)));
+  const std::string order = " ORDER BY e.date, e.story_id, e.sentence_index, e.id";
+  std::string page_ids;
+  const bool by_party = !filter.actor.empty() && filter.source.empty() && filter.target.empty() &&
+                        filter.date_from.empty() && filter.date_to.empty() && filter.story_id.empty() &&
+                        filter.text.empty() && (filter.code.empty() || filter.code.size() == 2);
+  if (by_party) {
+    // The common question — an actor's events, perhaps of one root or mode —
+    // is a range of the event_parties key, already in date order.
+    SqlParams party_params(NumberedParams());
+    std::string where_party = "p.party = " + party_params.Add(Param::Text(Upper(filter.actor)));
+    if (!filter.code.empty()) where_party += " AND p.root = " + party_params.Add(Param::Text(filter.code));
+    if (filter.mode == "fact") where_party += " AND p.mode = ''";
+    else if (!filter.mode.empty()) where_party += " AND p.mode = " + party_params.Add(Param::Text(filter.mode));
+    page.total = QueryCount("SELECT COUNT(*) FROM event_parties p WHERE " + where_party, party_params.params());
+    page_ids = "SELECT p.event_id FROM event_parties p WHERE " + where_party +
+               " ORDER BY p.date, p.story_id, p.sentence_index, p.event_id";
+    page_ids += " LIMIT " + party_params.Add(Param::Int(ClampLimit(filter.limit)));
+    page_ids += " OFFSET " + party_params.Add(Param::Int(std::max<std::int64_t>(filter.offset, 0)));
+    std::string sql = std::string("SELECT ") + kEventColumns + kEventFrom + " WHERE e.id IN (" + page_ids + ")" + order;
+    page.events = QueryEvents(sql, party_params.params());
+    return page;
+  }
+  // Only a full-text condition needs the sentence; counting and choosing the
+  // page stay on the events table and its indexes, and only the page's rows
+  // are joined to their sentence and story.
+  const std::string from = filter.text.empty()
+                               ? std::string(" FROM events e")
+                               : std::string(" FROM events e LEFT JOIN sentences s ON s.story_id = e.story_id"
+                                             " AND s.idx = e.sentence_index");
+  page.total = QueryCount("SELECT COUNT(*)" + from + " WHERE " + where, params.params());
+  page_ids = "SELECT e.id" + from + " WHERE " + where + order;
+  page_ids += " LIMIT " + params.Add(Param::Int(ClampLimit(filter.limit)));
+  page_ids += " OFFSET " + params.Add(Param::Int(std::max<std::int64_t>(filter.offset, 0)));
+  std::string sql = std::string("SELECT ") + kEventColumns + kEventFrom + " WHERE e.id IN (" + page_ids + ")" + order;
   page.events = QueryEvents(sql, params.params());
   return page;
 }

@@ -178,6 +178,16 @@ std::vector<DyadSummary> AggregateDyads(const std::vector<LiteEvent>& rows, bool
 bool ActorMatches(const std::string& code, const std::string& country, const std::string& actor);
 
 // Column definitions of the events table after its id, for either dialect.
+// event_parties: one row per (event, party) for every distinct code and
+// country on either side, keyed so "events of AFG, in date order" is an index
+// range read — no sort, no OR over four columns. `rowid_clause` is " WITHOUT
+// ROWID" for SQLite, "" for PostgreSQL.
+std::string PartiesDdl(const std::string& text_type, const std::string& int_type,
+                       const std::string& rowid_clause);
+// Fills event_parties for the events of one story (`p` is the placeholder for
+// the story id, used four times) or, with an empty `p`, for all events.
+std::string PartiesFillSql(const std::string& p);
+
 std::string EventColumnsDdl(const std::string& text_type, const std::string& int_type,
                             const std::string& real_type);
 

@@ -11,7 +11,7 @@
 namespace chancery::store::internal {
 namespace {
 
-constexpr int kSchemaVersion = 1;
+constexpr int kSchemaVersion = 2;  // 2: event_parties
 
 class Statement;
 
@@ -266,6 +266,13 @@ class SqliteStore final : public SqlStore {
           "CREATE INDEX IF NOT EXISTS events_code ON events (code);"
           "CREATE INDEX IF NOT EXISTS events_root ON events (root);"
           "CREATE INDEX IF NOT EXISTS events_date ON events (date, story_id, sentence_index, id);");
+      Exec((PartiesDdl("TEXT", "INTEGER", " WITHOUT ROWID") +
+            ";CREATE INDEX IF NOT EXISTS event_parties_story ON event_parties (story_id);")
+               .c_str());
+      if (version == 1) {  // written before event_parties existed
+        Exec(PartiesFillSql("").c_str());
+        Run("UPDATE schema_version SET version = ?", {Param::Int(kSchemaVersion)});
+      }
       if (version == 0) Run("INSERT INTO schema_version (version) VALUES (?)", {Param::Int(kSchemaVersion)});
       Exec("COMMIT");
     } catch (...) {
@@ -286,6 +293,7 @@ class SqliteStore final : public SqlStore {
         });
     if (exists && old_hash == hash) return PutResult::kSkipped;
     if (exists) {
+      Run("DELETE FROM event_parties WHERE story_id = ?", {Param::Text(story.id)});
       Run("DELETE FROM events WHERE story_id = ?", {Param::Text(story.id)});
       Run("DELETE FROM sentences WHERE story_id = ?", {Param::Text(story.id)});
       Run("DELETE FROM stories WHERE id = ?", {Param::Text(story.id)});
@@ -312,6 +320,8 @@ class SqliteStore final : public SqlStore {
     for (const Event& e : events) {
       Run(insert_event, EventInsertValues(story.id, story.date, e));
     }
+    static const std::string fill_parties = PartiesFillSql("?1");
+    if (!events.empty()) Run(fill_parties, {Param::Text(story.id)});
     return exists ? PutResult::kReplaced : PutResult::kInserted;
   }
 
