@@ -485,7 +485,7 @@ int RunQuery(const QueryOptions& options) {
   } else if (path == "/api/relations") {
     PrintTable(body["relations"], {{"a", "/a_name"}, {"b", "/b_name"}, {"kind", "/kind"}, {"value", "/value"},
                                    {"status", "/status"}, {"last date", "/last_date"}, {"events", "/events"},
-                                   {"claimed by", "/claimed_by"}});
+                                   {"claimed by", "/claimed_by"}, {"sources", "/sources"}});
   } else if (path == "/api/network") {
     PrintTable(body["edges"], {{"source", "/source"}, {"target", "/target"}, {"events", "/events"},
                                {"mean goldstein", "/mean_goldstein"}, {"cooperation", "/cooperation"},

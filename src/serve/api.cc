@@ -206,10 +206,13 @@ ApiResponse Api::Handle(const ApiRequest& request) const {
       response.body = EventJson(*event);
     } else if (path == "/api/actors") response.body = Actors(*store, request);
     else if (path.rfind(kActorPrefix, 0) == 0) response = ActorProfile(*store, path.substr(kActorPrefix.size()));
-    else if (path == "/api/countries") response.body = CountriesJson(*store);
+    else if (path == "/api/countries")
+      response.body = Cached(*store, "countries", [&] { return CountriesJson(*store); });
     else if (path == "/api/dyads") response.body = Dyads(*store, request);
     else if (path == "/api/network") response.body = Network(*store, request);
-    else if (path == "/api/relations") response.body = Relations(*store, request);
+    else if (path == "/api/relations")
+      response.body = Cached(*store, "relations " + CodeParam(request, "actor", true),
+                             [&] { return Relations(*store, request); });
     else if (path == "/api/search") response.body = Search(*store, request);
     else throw NotFound("no such API path: " + path.substr(0, 200));
     Return(std::move(store));
@@ -224,6 +227,22 @@ ApiResponse Api::Handle(const ApiRequest& request) const {
     response = {500, Json{{"error", std::string("store error: ") + error.what()}}};
   }
   return response;
+}
+
+Json Api::Cached(store::Store& store, const std::string& key, const std::function<Json()>& compute) const {
+  const std::string version = store.DataVersion();
+  {
+    std::lock_guard<std::mutex> lock(cache_mutex_);
+    auto it = cache_.find(key);
+    if (it != cache_.end() && it->second.first == version) return it->second.second;
+  }
+  Json body = compute();
+  std::lock_guard<std::mutex> lock(cache_mutex_);
+  // Dropping everything when full is crude but bounded; a busy server refills
+  // only what is asked for again.
+  if (cache_.size() >= kCacheEntries) cache_.clear();
+  cache_[key] = {version, body};
+  return body;
 }
 
 Json Api::Stats(store::Store& store) const {
@@ -346,7 +365,8 @@ Json Api::Relations(store::Store& store, const ApiRequest& request) const {
                         {"first_date", relation.first_date},
                         {"last_date", relation.last_date},
                         {"events", relation.events},
-                        {"claimed_by", relation.claimed_by}});
+                        {"claimed_by", relation.claimed_by},
+                        {"sources", relation.sources}});
   }
   return Json{{"actor", actor}, {"name", NameOf(actor, "")}, {"relations", std::move(list)}};
 }

@@ -81,6 +81,12 @@ class Api {
   IngestFunction ingest_;
   mutable std::mutex pool_mutex_;
   mutable std::vector<std::unique_ptr<store::Store>> pool_;
+  // Answers that read many events (relations, countries), kept per
+  // (path and parameters, store DataVersion); at most kCacheEntries.
+  static constexpr std::size_t kCacheEntries = 256;
+  mutable std::mutex cache_mutex_;
+  mutable std::map<std::string, std::pair<std::string, Json>> cache_;  // key -> (version, body)
+  Json Cached(store::Store& store, const std::string& key, const std::function<Json()>& compute) const;
 };
 
 }  // namespace chancery::serve

@@ -222,3 +222,27 @@ TEST_F(ApiTest, IngestNeedsTheTokenAndIsIdempotent) {
 
 }  // namespace
 }  // namespace chancery::serve
+
+namespace chancery::serve {
+namespace {
+
+// Last in the file: it adds a story to the shared database.
+TEST_F(ApiTest, CachedRelationsFollowANewIngest) {
+  Api api = MakeApi(kToken);
+  ApiResponse before = Get(api, "/api/relations", {{"actor", "HRV"}});
+  ASSERT_EQ(before.status, 200);
+  EXPECT_TRUE(before.body["relations"].empty());
+  ApiRequest request;
+  request.method = "POST";
+  request.path = "/api/ingest";
+  request.authorization = std::string("Bearer ") + kToken;
+  request.body = R"({"id": "cache-1", "date": "2023-01-05", "text": "Serbia expelled two Croatian diplomats on Monday."})";
+  ASSERT_EQ(api.Handle(request).status, 200);
+  ApiResponse after = Get(api, "/api/relations", {{"actor", "HRV"}});
+  ASSERT_EQ(after.body["relations"].size(), 1u) << after.body.dump();
+  EXPECT_EQ(after.body["relations"][0]["kind"], "expulsion");
+  EXPECT_EQ(after.body["relations"][0]["a"], "SRB");
+}
+
+}  // namespace
+}  // namespace chancery::serve

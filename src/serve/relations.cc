@@ -129,7 +129,7 @@ std::vector<Relation> DeriveRelations(const std::vector<store::StoredEvent>& eve
     std::tie(relation.kind, relation.a, relation.b) = key;
     relation.value = supports.back().value;
     bool narrated = false;
-    std::set<std::string> speakers;
+    std::set<std::string> speakers, sources;
     for (const Support& support : supports) {
       if (support.value != relation.value) continue;
       const store::StoredEvent& stored = *support.event;
@@ -137,11 +137,15 @@ std::vector<Relation> DeriveRelations(const std::vector<store::StoredEvent>& eve
       const std::string& date = stored.event.date.empty() ? stored.event.story_date : stored.event.date;
       if (relation.first_date.empty() || date < relation.first_date) relation.first_date = date;
       if (date > relation.last_date) relation.last_date = date;
+      std::string where = stored.story_source.empty() ? stored.event.story_id : stored.story_source;
+      if (!stored.story_url.empty()) where += " <" + stored.story_url + ">";
+      sources.insert(where);
       if (stored.event.attributed_to.empty()) narrated = true;
       else speakers.insert(stored.event.attributed_to);
     }
     relation.status = narrated ? "confirmed" : "claimed";
     if (!narrated) relation.claimed_by.assign(speakers.begin(), speakers.end());
+    relation.sources.assign(sources.begin(), sources.end());
     const Event& last = supports.back().event->event;
     relation.a_name = last.source.code == relation.a ? last.source.name : "";
     relation.b_name = last.target.code == relation.b ? last.target.name : "";

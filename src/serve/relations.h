@@ -51,6 +51,8 @@ struct Relation {
   std::string first_date, last_date;
   std::vector<std::int64_t> events;  // supporting the final value, oldest first
   std::vector<std::string> claimed_by;
+  // Where it was read: "publisher <url>" of the stories behind `events`.
+  std::vector<std::string> sources;
 };
 
 std::vector<Relation> DeriveRelations(const std::vector<store::StoredEvent>& events,

@@ -18,6 +18,8 @@ store::StoredEvent MakeEvent(std::int64_t id, const std::string& source, const s
   store::StoredEvent stored;
   stored.id = id;
   stored.sentence = sentence;
+  stored.story_source = "VOA";
+  stored.story_url = "https://voa.example/taliban";
   Event& event = stored.event;
   event.story_id = "story";
   event.story_date = date;
@@ -58,6 +60,7 @@ TEST_F(RelationsTest, AccreditingTalibanDiplomatsIsAConfirmedAccreditationOfAfgh
   EXPECT_EQ(relations[0].value, "accredited");
   EXPECT_EQ(relations[0].status, "confirmed");
   EXPECT_EQ(relations[0].events, std::vector<std::int64_t>{1});
+  EXPECT_EQ(relations[0].sources, std::vector<std::string>{"VOA <https://voa.example/taliban>"});
 }
 
 TEST_F(RelationsTest, RefusingToRecognizeIsNotRecognized) {

@@ -509,6 +509,12 @@ std::vector<LiteEvent> SqlStore::Lite(const std::string& where, const SqlParams&
                    params.params());
 }
 
+std::string SqlStore::DataVersion() {
+  return std::to_string(QueryCount("SELECT COUNT(*) FROM stories", {})) + ":" +
+         std::to_string(QueryCount("SELECT COALESCE(MAX(id), 0) FROM events", {})) + ":" +
+         std::to_string(QueryCount("SELECT COUNT(*) FROM events", {}));
+}
+
 EventPage SqlStore::Events(const EventFilter& filter) {
   SqlParams params(NumberedParams());
   std::string where = EventWhere(filter, params, [this](const std::vector<std::string>& w,

@@ -196,6 +196,7 @@ std::string EventColumnsDdl(const std::string& text_type, const std::string& int
 class SqlStore : public Store {
  public:
   EventPage Events(const EventFilter& filter) override;
+  std::string DataVersion() override;
   std::optional<StoredEvent> EventById(std::int64_t id) override;
   std::vector<ActorSummary> Actors(const std::string& query, std::int64_t limit) override;
   std::optional<ActorProfile> Profile(const std::string& actor) override;

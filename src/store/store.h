@@ -156,6 +156,9 @@ class Store {
   virtual std::vector<StoryInfo> Stories(std::int64_t limit, std::int64_t offset) = 0;
   virtual std::int64_t CountStories() = 0;
   virtual std::int64_t CountEvents() = 0;
+  // Changes whenever a story is inserted or replaced (event ids are never
+  // reused), so readers may cache derived results under it.
+  virtual std::string DataVersion() = 0;
 
   virtual EventPage Events(const EventFilter& filter) = 0;
   virtual std::optional<StoredEvent> EventById(std::int64_t id) = 0;
