@@ -77,6 +77,7 @@ Pipeline::Pipeline(const PipelineOptions& options) {
   coder_ = std::make_unique<coding::EventCoder>(*verbs_, *cameo_);
   data_dir_ = data;
   syntax_ = options.syntax;
+  min_confidence_ = options.min_confidence;
 }
 
 Pipeline::~Pipeline() = default;
@@ -96,7 +97,8 @@ CodedStory Pipeline::Code(const Story& story, Workspace& workspace) const {
   for (const Sentence& sentence : coded.sentences) {
     coded.mentions.push_back(recognizer_->Recognize(sentence, story.text, story.date, memory, *workspace.scratch));
     std::vector<Event> events = coder_->CodeSentence(story, sentence, coded.mentions.back(), workspace.syntax.get());
-    for (Event& event : events) coded.events.push_back(std::move(event));
+    for (Event& event : events)
+      if (event.confidence >= min_confidence_) coded.events.push_back(std::move(event));
   }
   return coded;
 }

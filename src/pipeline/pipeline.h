@@ -35,6 +35,10 @@ struct PipelineOptions {
   // Ask link-grammar who the subject is where two or more actors precede a
   // verb. Off by default: it costs ~3-50 ms a parsed sentence (see README).
   bool syntax = false;
+  // Events the coder is less sure of than this are dropped (Event::confidence:
+  // 0.9 for a subject-verb-object reading, less for a distant subject, a
+  // passive, a place standing for its state, a speaker as the actor). 0 keeps all.
+  double min_confidence = 0.0;
 };
 
 struct CodedStory {
@@ -82,6 +86,7 @@ class Pipeline {
   std::unique_ptr<coding::EventCoder> coder_;
   std::filesystem::path data_dir_;
   bool syntax_ = false;
+  double min_confidence_ = 0.0;
 };
 
 }  // namespace chancery
