@@ -449,6 +449,36 @@ bool IsFuture(const SentenceView& view, std::uint32_t from, std::uint32_t to) {
 // is a possibility, not a fact. "would" is reported future after a say word
 // ("said it would send troops") and hypothetical otherwise.
 enum class Modality { kFact, kHypothetical, kFuture };
+// "about 10 countries have accepted Taliban diplomats, including China, Iran
+// and Russia": a plural common noun as the subject ("countries", "nations")
+// stands for the states listed after "including" or "such as" later in the
+// clause. Returns that list's group, or -1.
+std::int32_t ListedSubject(const SentenceView& view, std::uint32_t verb_first, std::uint32_t verb_end) {
+  const auto& tokens = view.tokens;
+  // The subject noun: just before the verb, past auxiliaries, adverbs and quotes.
+  std::uint32_t t = verb_first;
+  while (t > 0 && (IsAdverb(tokens[t - 1]) || IsQuote(tokens[t - 1]) ||
+                   Is(tokens[t - 1], {"have", "has", "had", "already", "also", "all", "now", "reportedly"})))
+    --t;
+  if (t == 0 || view.group_ending_at[t] >= 0) return -1;
+  if (!Is(tokens[t - 1], {"countries", "nations", "states", "governments", "members", "neighbours", "neighbors",
+                          "allies", "capitals", "donors"}))
+    return -1;
+  for (std::uint32_t k = verb_end; k + 1 < tokens.size(); ++k) {
+    if (IsHardBoundary(view, k)) return -1;
+    std::uint32_t start = 0;
+    if (tokens[k].lower == "including") start = k + 1;
+    else if (tokens[k].lower == "such" && tokens[k + 1].lower == "as") start = k + 2;
+    if (start == 0) continue;
+    if (start < view.group_starting_at.size() && view.group_starting_at[start] >= 0) {
+      std::int32_t g = view.group_starting_at[start];
+      if (!view.groups[g].place) return g;
+    }
+    return -1;
+  }
+  return -1;
+}
+
 Modality ModalityOf(const SentenceView& view, std::uint32_t clause_start, std::uint32_t from, std::uint32_t to) {
   const auto& tokens = view.tokens;
   // Conditions open the clause: "If Russia attacks Ukraine, ...".
@@ -785,6 +815,10 @@ std::vector<Event> EventCoder::CodeSentence(const Story& story, const Sentence& 
             main_subject = g;
         }
         if (main_subject >= 0) subject = main_subject;
+      }
+      if (!passive) {
+        std::int32_t listed = ListedSubject(view, match.first, match.end);
+        if (listed >= 0) subject = listed;
       }
       if (passive) {
         std::int32_t agent = FindByAgent(view, match.end);
