@@ -70,13 +70,17 @@ TEST(Modality, CouldAndIfMakeAnActHypothetical) {
   EXPECT_EQ(events[0].mode, "hypothetical");
 }
 
-TEST(Modality, WillMakesAConflictActFutureAndCooperationAnIntent) {
+TEST(Modality, WillKeepsTheActsCodeWithModeFutureAndIntentVerbsAreIntent) {
   std::vector<Event> events = CodeText("Canada will impose new sanctions on Iran.", "2022-10-07");
   ASSERT_EQ(events.size(), 1u) << DescribeAll(events);
   EXPECT_EQ(events[0].mode, "future");
   events = CodeText("Japan will provide humanitarian aid to Afghanistan.", "2022-10-07");
   ASSERT_EQ(events.size(), 1u) << DescribeAll(events);
-  EXPECT_EQ(events[0].code.substr(0, 2), "03");  // intent to give aid, stated as a fact
+  EXPECT_EQ(events[0].code.substr(0, 2), "07");  // the aid itself, not yet given
+  EXPECT_EQ(events[0].mode, "future");
+  events = CodeText("Japan pledged humanitarian aid to Afghanistan.", "2022-10-07");
+  ASSERT_EQ(events.size(), 1u) << DescribeAll(events);
+  EXPECT_EQ(events[0].code.substr(0, 2), "03");  // a pledge is itself an act: intent
   EXPECT_EQ(events[0].mode, "");
 }
 

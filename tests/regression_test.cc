@@ -16,6 +16,7 @@ struct ExpectedEvent {
   std::string source, target, code;
   std::optional<bool> negated;
   std::optional<std::string> attributed_to;
+  std::optional<std::string> mode;
 };
 
 struct RegressionCase {
@@ -51,6 +52,7 @@ std::vector<RegressionCase> LoadCases() {
       expected.code = e.at("code").get<std::string>();
       if (e.contains("negated")) expected.negated = e["negated"].get<bool>();
       if (e.contains("attributed_to")) expected.attributed_to = e["attributed_to"].get<std::string>();
+      if (e.contains("mode")) expected.mode = e["mode"].get<std::string>();
       c.events.push_back(expected);
     }
     cases.push_back(std::move(c));
@@ -73,6 +75,7 @@ bool Satisfies(const Event& event, const ExpectedEvent& expected) {
   if (expected.code.size() == 2 ? !StartsWith(event.code, expected.code) : event.code != expected.code) return false;
   if (expected.negated && event.negated != *expected.negated) return false;
   if (expected.attributed_to && event.attributed_to.find(*expected.attributed_to) == std::string::npos) return false;
+  if (expected.mode && event.mode != *expected.mode) return false;
   return true;
 }
 

@@ -36,8 +36,8 @@ struct Event {
   bool negated = false;    // "refused to recognize", "did not attend"
   // How the sentence states the act: "" a narrated fact, "negated" (also sets
   // `negated`), "hypothetical" ("could", "may", "if", "whether", "is premature
-  // to talk about" is negated), "future" ("will impose", "plans to send"; promised
-  // cooperation is coded as intent, root 03, and stays "").
+  // to talk about" is negated), "future" ("will impose", "plans to send": the act's
+  // own code; verbs of intent such as "pledged to" are coded 03x and stay "").
   std::string mode;
   // When the act happened: the date expression of the sentence nearest the verb
   // ("last month" in a story of 2022-04-09 -> "2022-03", granularity "month"),

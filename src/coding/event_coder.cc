@@ -501,19 +501,6 @@ Modality ModalityOf(const SentenceView& view, std::uint32_t clause_start, std::u
   return Modality::kFact;
 }
 
-// The CAMEO intent code (root 03) for a promised act of cooperation, or
-// nullptr where the future act keeps its own code (conflict is coded as the
-// threat patterns say, not here).
-const char* IntentCodeFor(std::string_view code) {
-  std::string_view root = code.substr(0, 2);
-  if (root == "04") return "036";  // meet or negotiate
-  if (root == "05") return "032";  // diplomatic cooperation
-  if (root == "06") return "031";  // material cooperation
-  if (root == "07") return "033";  // material aid
-  if (root == "08") return "035";  // yield
-  return nullptr;
-}
-
 struct Speaker {
   std::uint32_t say_token = 0;
   std::uint32_t first_token = 0, end_token = 0;
@@ -947,18 +934,15 @@ std::vector<Event> EventCoder::CodeSentence(const Story& story, const Sentence& 
     // The window ends where the pattern's words begin: "declined to comment" is
     // the pattern itself, not a negated comment.
     bool negated = IsNegated(view, std::max(subject_end, match.first > 6 ? match.first - 6 : 0u), match.lit_first);
-    // "Pakistan will send wheat to Afghanistan": CAMEO codes a promised act of
-    // cooperation as an expression of intent (03x), not as the act.
+    // "Pakistan will send wheat to Afghanistan": an announced act keeps its
+    // own code (07x) with the PLOVER mode "future", so it is not counted as
+    // done; verbs of intent themselves ("pledged to", "offered to") are 03x
+    // in the dictionary and need no mode.
     const CameoCode* coded = cameo;
     std::string mode = negated ? "negated" : "";
     std::string_view cameo_root = std::string_view(cameo->code).substr(0, 2);
-    // A promised act of cooperation becomes its intent code (03x); any other
-    // announced act keeps its code with mode "future".
     auto mark_future = [&] {
-      const char* intent = IntentCodeFor(cameo->code);
-      const CameoCode* found = intent ? table_.Find(intent) : nullptr;
-      if (found) coded = found;
-      else if (cameo_root != "03") mode = "future";
+      if (cameo_root != "03") mode = "future";
     };
     std::uint32_t window = std::max(subject_end, match.first > 4 ? match.first - 4 : 0u);
     // A modal governs its whole verb phrase: "the United States should bite
