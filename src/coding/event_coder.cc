@@ -621,10 +621,56 @@ std::vector<Speaker> FindSpeakers(const SentenceView& view, std::string_view sto
 
 }  // namespace
 
+// Scare quotes ('have "accepted" Taliban diplomats') mark a word, not speech.
+// Returns the sentence without such quote marks, and the mentions re-indexed
+// to it, or nothing when the sentence has none. Offsets are untouched, so
+// events coded from the copy point at the same bytes.
+bool WithoutScareQuotes(const Sentence& sentence, const std::vector<ActorMention>& mentions, Sentence* out_sentence,
+                        std::vector<ActorMention>* out_mentions) {
+  const auto& tokens = sentence.tokens;
+  std::vector<bool> drop(tokens.size(), false);
+  bool any = false;
+  for (std::uint32_t i = 0; i < tokens.size(); ++i) {
+    if (!IsQuote(tokens[i])) continue;
+    std::uint32_t j = i + 1;
+    while (j < tokens.size() && j - i <= 4 && tokens[j].is_word) ++j;
+    if (j >= tokens.size() || !IsQuote(tokens[j]) || j == i + 1 || j - i > 4) continue;
+    // Speech follows a say-word or a colon: '... said "yes"'.
+    if (i > 0 && (IsSayWord(tokens[i - 1]) || tokens[i - 1].text == ":" || tokens[i - 1].text == ",")) continue;
+    bool has_actor = false;
+    for (const ActorMention& mention : mentions) has_actor = has_actor || (mention.first_token < j && mention.end_token > i);
+    if (has_actor) continue;
+    drop[i] = drop[j] = true;
+    any = true;
+    i = j;
+  }
+  if (!any) return false;
+  std::vector<std::uint32_t> new_index(tokens.size() + 1, 0);
+  *out_sentence = sentence;
+  out_sentence->tokens.clear();
+  for (std::uint32_t i = 0; i < tokens.size(); ++i) {
+    new_index[i] = std::uint32_t(out_sentence->tokens.size());
+    if (!drop[i]) out_sentence->tokens.push_back(tokens[i]);
+  }
+  new_index[tokens.size()] = std::uint32_t(out_sentence->tokens.size());
+  *out_mentions = mentions;
+  for (ActorMention& mention : *out_mentions) {
+    mention.first_token = new_index[mention.first_token];
+    mention.end_token = new_index[mention.end_token];
+  }
+  return true;
+}
+
 std::vector<Event> EventCoder::CodeSentence(const Story& story, const Sentence& sentence,
                                             const std::vector<ActorMention>& mentions, SyntaxOracle* syntax) const {
   std::vector<Event> events;
   if (sentence.tokens.empty() || mentions.empty()) return events;
+  {
+    Sentence plain;
+    std::vector<ActorMention> plain_mentions;
+    if (WithoutScareQuotes(sentence, mentions, &plain, &plain_mentions))
+      return CodeSentence(story, plain, plain_mentions, syntax);
+  }
   SentenceView view = BuildView(sentence, mentions);
   if (view.groups.empty()) return events;
   const auto& tokens = view.tokens;
