@@ -971,7 +971,13 @@ std::vector<Event> EventCoder::CodeSentence(const Story& story, const Sentence& 
         target = -1;
       }
     }
-    bool reciprocal = mutual_act && source >= 0 && (target < 0 || weak_target) &&
+    // "Kyrgyzstan and Tajikistan accused each other": any act can be mutual
+    // when the sentence says so.
+    bool each_other = false;
+    for (std::uint32_t k = match.lit_first + 1; k + 1 < tokens.size() && k <= match.lit_end + 1 && !each_other; ++k)
+      each_other = (tokens[k].lower == "each" && tokens[k + 1].lower == "other") ||
+                   (tokens[k].lower == "one" && tokens[k + 1].lower == "another");
+    bool reciprocal = (mutual_act || each_other) && source >= 0 && (target < 0 || weak_target) &&
                       view.groups[source].members.size() >= 2 && !passive;
     if (reciprocal) target = source;
     if (source < 0 || target < 0 || (source == target && !reciprocal)) continue;
