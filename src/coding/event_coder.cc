@@ -962,7 +962,14 @@ std::vector<Event> EventCoder::CodeSentence(const Story& story, const Sentence& 
     // "clashes between Iran and Taliban fighters broke out": with no subject,
     // the sides of a "between" list act on each other ("Qatar mediated talks
     // between X and Y" keeps its mediator).
-    for (std::uint32_t k = match.lit_end; source < 0 && mutual_act && !passive && k < tokens.size() && k <= match.lit_end + 1; ++k) {
+    // "fighting broke out between X and Y": the event noun's own verb may
+    // stand between it and "between".
+    std::uint32_t between_reach = match.lit_end + 1;
+    while (between_reach < tokens.size() && between_reach <= match.lit_end + 4 &&
+           Is(tokens[between_reach - 1], {"broke", "breaks", "break", "out", "erupted", "erupts", "flared", "flare",
+                                          "up", "resumed", "continued", "raged", "has", "have", "had"}))
+      ++between_reach;
+    for (std::uint32_t k = match.lit_end; source < 0 && mutual_act && !passive && k < tokens.size() && k <= between_reach; ++k) {
       if (tokens[k].lower != "between") continue;
       std::uint32_t group_end = 0;
       std::int32_t sides = SlotGroupAt(view, k + 1, &group_end);
