@@ -788,6 +788,11 @@ std::vector<Event> EventCoder::CodeSentence(const Story& story, const Sentence& 
         if (after < match.first && tokens[after].lower == "'s") ++after;
         std::uint32_t before = owner.first_token;
         if (before > 0 && IsDeterminer(tokens[before - 1])) --before;
+        // "the Netherlands and Japan joined the United States in restricting
+        // exports": the joiners do the act too.
+        if (after < match.first && tokens[after].lower == "in" && before > 0 &&
+            Is(tokens[before - 1], {"join", "joined", "joins", "joining"}))
+          ++after;
         if (after == match.first && before > 0 &&
             Is(tokens[before - 1], {"adopt", "adopted", "adopts", "adopting", "join", "joined", "joins", "joining",
                                     "implement", "implemented", "implements", "implementing", "enforce", "enforced",
