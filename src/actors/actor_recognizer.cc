@@ -699,10 +699,14 @@ std::vector<ActorMention> ActorRecognizer::Recognize(const Sentence& sentence, s
     bool armed_non_state = mention.ref.code == "INS" || mention.ref.code == "REB" || mention.ref.code == "CRM";
     for (const ActorMention& other : mentions)
       if (!home && other.place_context && is_state_country(other.ref)) home = &other.ref;
-    if (!home && !armed_non_state) {
+    // Named people are looked at last: leaders comment on other countries'
+    // crowds ("Biden, Macron and Sanchez condemned the rioters who stormed
+    // Brazil's Congress").
+    for (int pass = 0; pass < 2 && !home && !armed_non_state; ++pass) {
       std::size_t best_distance = SIZE_MAX;
       for (std::size_t o = 0; o < mentions.size(); ++o) {
         if (o == m || !is_state_country(mentions[o].ref)) continue;
+        if ((mentions[o].kind == ActorKind::kPerson) != (pass == 1)) continue;
         // Earlier mentions first: they usually say whose the role is.
         std::size_t distance = o < m ? (m - o) * 2 : (o - m) * 2 + 1;
         if (distance < best_distance) {
