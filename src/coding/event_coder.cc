@@ -983,6 +983,27 @@ std::vector<Event> EventCoder::CodeSentence(const Story& story, const Sentence& 
         target = -1;
       }
     }
+    // "expelled diplomats from Argentina and Chile, accusing both governments
+    // of meddling": "both"/"all" + a bare role stand for the last list of
+    // states named before the verb.
+    if (target < 0 && source >= 0) {
+      // In the pattern's gap ("accusing both governments of meddling in") or
+      // right after it ("accused both governments").
+      for (std::uint32_t k = match.lit_first + 1; k < tokens.size() && k <= match.end && target < 0; ++k) {
+        if (!Is(tokens[k], {"both", "all"})) continue;
+        std::uint32_t noun = k + 1;
+        while (noun < tokens.size() && Is(tokens[noun], {"the", "two", "three"})) ++noun;
+        if (noun >= tokens.size() || !Is(tokens[noun], {"governments", "countries", "nations", "states", "sides",
+                                                          "capitals", "neighbours", "neighbors"}))
+          continue;
+        for (std::int32_t g = std::int32_t(view.groups.size()); g-- > 0;) {
+          const ActorGroup& list = view.groups[g];
+          if (list.end_token > match.first || list.members.size() < 2 || g == source) continue;
+          target = g;
+          break;
+        }
+      }
+    }
     // "Kyrgyzstan and Tajikistan accused each other": any act can be mutual
     // when the sentence says so.
     bool each_other = false;
