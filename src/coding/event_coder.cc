@@ -986,6 +986,17 @@ std::vector<Event> EventCoder::CodeSentence(const Story& story, const Sentence& 
     // "expelled diplomats from Argentina and Chile, accusing both governments
     // of meddling": "both"/"all" + a bare role stand for the last list of
     // states named before the verb.
+    // "expelled diplomats from Argentina and Chile": a bare role that took its
+    // country from a following list stands for every state in it.
+    if (target >= 0 && view.groups[target].members.size() == 1 &&
+        mentions[view.groups[target].members[0]].country_from_context) {
+      std::uint32_t after = view.groups[target].end_token;
+      if (after + 1 < tokens.size() && Is(tokens[after], {"from", "of"})) {
+        std::uint32_t group_end = 0;
+        std::int32_t list = SlotGroupAt(view, after + 1, &group_end);
+        if (list >= 0 && list != source && view.groups[list].members.size() >= 2) target = list;
+      }
+    }
     if (target < 0 && source >= 0) {
       // In the pattern's gap ("accusing both governments of meddling in") or
       // right after it ("accused both governments").
