@@ -1021,7 +1021,20 @@ std::vector<Event> EventCoder::CodeSentence(const Story& story, const Sentence& 
     for (std::uint32_t k = match.lit_first + 1; k + 1 < tokens.size() && k <= match.lit_end + 1 && !each_other; ++k)
       each_other = (tokens[k].lower == "each" && tokens[k + 1].lower == "other") ||
                    (tokens[k].lower == "one" && tokens[k + 1].lower == "another");
-    bool reciprocal = (mutual_act || each_other) && source >= 0 && (target < 0 || weak_target) &&
+    // "Trump and Kim met in Singapore, the first summit between a U.S.
+    // president and a North Korean leader": an object naming only the
+    // subjects' own states restates the subject.
+    bool restates_subject = source >= 0 && target >= 0 && target != source &&
+                            view.groups[source].members.size() >= 2;
+    for (std::uint32_t t : restates_subject ? view.groups[target].members : std::vector<std::uint32_t>{}) {
+      bool among_subjects = false;
+      for (std::uint32_t m : view.groups[source].members)
+        among_subjects = among_subjects || (!mentions[t].ref.country.empty() &&
+                                            mentions[m].ref.country == mentions[t].ref.country);
+      restates_subject = restates_subject && among_subjects;
+    }
+    bool reciprocal = (mutual_act || each_other) && source >= 0 &&
+                      (target < 0 || weak_target || restates_subject) &&
                       view.groups[source].members.size() >= 2 && !passive;
     if (reciprocal) target = source;
     if (source < 0 || target < 0 || (source == target && !reciprocal)) continue;
