@@ -679,11 +679,27 @@ std::vector<ActorMention> ActorRecognizer::Recognize(const Sentence& sentence, s
       // "the government in Afghanistan" too, but not "the embassy in Kabul".
       const std::string& head = tokens[mention.end_token - 1].lower;
       bool governs_place = head == "government" || head == "authorities" || head == "regime";
-      for (std::uint32_t t = mention.end_token; t < mentions[m + 1].first_token; ++t)
-        if (tokens[t].lower == "by" || tokens[t].lower == "of" || tokens[t].lower == "from" ||
-            (tokens[t].lower == "to" && t > 0 && (tokens[t - 1].lower == "loyal" || tokens[t - 1].lower == "allied")) ||
+      for (std::uint32_t t = mention.end_token; t < mentions[m + 1].first_token; ++t) {
+        bool loyal_to = tokens[t].lower == "to" && t > 0 && (tokens[t - 1].lower == "loyal" || tokens[t - 1].lower == "allied");
+        if (tokens[t].lower == "by" || tokens[t].lower == "of" || tokens[t].lower == "from" || loyal_to ||
             (governs_place && tokens[t].lower == "in"))
           home = &mentions[m + 1].ref;
+        // "forces loyal to the TPLF" are the TPLF's forces: its code, not
+        // its country's army.
+        if (loyal_to && home && home->code.size() > 3 && !home->agent.empty() && home->agent != "GOV" &&
+            home->agent != "MIL") {
+          const std::string text = mention.ref.text;
+          const std::uint32_t begin = mention.ref.begin, end = mention.ref.end;
+          mention.ref = *home;
+          mention.ref.text = text;
+          mention.ref.begin = begin;
+          mention.ref.end = end;
+          mention.country_from_context = true;
+          home = nullptr;
+          break;
+        }
+      }
+      if (mention.country_from_context) continue;
     }
     // Officials and envoys usually serve someone other than the state nearby
     // ("Israel and Turkey will return ambassadors"): only "of/by X" places them.

@@ -1033,7 +1033,12 @@ std::vector<Event> EventCoder::CodeSentence(const Story& story, const Sentence& 
                                             mentions[m].ref.country == mentions[t].ref.country);
       restates_subject = restates_subject && among_subjects;
     }
-    bool reciprocal = (mutual_act || each_other) && source >= 0 &&
+    // "launched a joint offensive": partners fighting together against a third
+    // party ("held joint exercises" is cooperation between them).
+    bool joint = false;
+    for (std::uint32_t k = match.first; k < match.lit_end && !joint && root >= "14"; ++k)
+      joint = Is(tokens[k], {"joint", "jointly"});
+    bool reciprocal = (mutual_act || each_other) && !joint && source >= 0 &&
                       (target < 0 || weak_target || restates_subject) &&
                       view.groups[source].members.size() >= 2 && !passive;
     if (reciprocal) target = source;
