@@ -832,7 +832,16 @@ std::vector<Event> EventCoder::CodeSentence(const Story& story, const Sentence& 
       // to the previous event shares its subject.
       std::uint32_t joined = match.first;
       while (joined > 0 && IsAdverb(tokens[joined - 1])) --joined;
-      if (!passive && index > 0 && joined > 0 && tokens[joined - 1].lower == "and" &&
+      // "Saudi Arabia expelled Canada's ambassador, froze new trade with
+      // Ottawa and recalled its envoy": a comma also joins finite verbs of one
+      // list (not "-ing" participles, nor a reduced passive: "..., expelled by").
+      const Token& verb_token = tokens[match.first];
+      bool comma_list_verb = joined > 0 && tokens[joined - 1].text == "," && verb_token.lower != verb_token.lemma &&
+                             !(verb_token.lower.size() > 4 &&
+                               verb_token.lower.compare(verb_token.lower.size() - 3, 3, "ing") == 0) &&
+                             match.first + 1 < tokens.size() &&
+                             !Is(tokens[match.first + 1], {"by", "in", "on", "at", "last", "earlier", ","});
+      if (!passive && index > 0 && joined > 0 && (tokens[joined - 1].lower == "and" || comma_list_verb) &&
           source_of_match[index - 1] >= 0 && accepted[index - 1].end <= joined) {
         std::int32_t previous_target = target_of_match[index - 1];
         if (subject < 0 || subject == previous_target || view.groups[subject].end_token <= accepted[index - 1].lit_first)
