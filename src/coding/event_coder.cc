@@ -841,6 +841,14 @@ std::vector<Event> EventCoder::CodeSentence(const Story& story, const Sentence& 
                                verb_token.lower.compare(verb_token.lower.size() - 3, 3, "ing") == 0) &&
                              match.first + 1 < tokens.size() &&
                              !Is(tokens[match.first + 1], {"by", "in", "on", "at", "last", "earlier", ","});
+      // ... but not the verb of a relative clause that the comma closes
+      // ("Pakistan, whose troops clashed with X, accused Y").
+      if (comma_list_verb && index > 0 && source_of_match[index - 1] >= 0) {
+        std::uint32_t from = view.groups[source_of_match[index - 1]].first_token;
+        from = from > 2 ? from - 2 : 0;
+        for (std::uint32_t k = from; k < match.first && comma_list_verb; ++k)
+          comma_list_verb = !Is(tokens[k], {"whose", "which", "who", "whom", "that"});
+      }
       if (!passive && index > 0 && joined > 0 && (tokens[joined - 1].lower == "and" || comma_list_verb) &&
           source_of_match[index - 1] >= 0 && accepted[index - 1].end <= joined) {
         std::int32_t previous_target = target_of_match[index - 1];
