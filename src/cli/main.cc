@@ -5,6 +5,7 @@
 //   chancery ingest [INPUT...] code articles into a database (SQLite file or PostgreSQL)
 //   chancery query WHAT ...    events, actors, dyads, relations, network, search (table or JSON)
 //   chancery serve             the JSON API and the web page over a database
+//   chancery dictionary import|export   TABARI / PETRARCH dictionaries in and out
 //
 // Exit status: 0 the run completed (stories that could not be read are listed
 // on stderr and skipped); 2 bad usage or unusable dictionaries; 3 no input
@@ -24,15 +25,18 @@
 #include <iostream>
 #include <map>
 #include <memory>
+#include <optional>
 #include <sstream>
 #include <thread>
 
+#include "cli/dictionary_command.h"
 #include "coding/cameo_table.h"
 #include "coding/verb_dictionary.h"
 #include "eval/evaluation.h"
 #include "input/story_reader.h"
 #include "output/event_writer.h"
 #include "pipeline/ingest.h"
+#include "pipeline/parallel_coder.h"
 #include "pipeline/pipeline.h"
 #include "serve/api.h"
 #include "serve/http_server.h"
@@ -61,7 +65,48 @@ struct CodeOptions {
   bool explain = false;
   bool syntax = false;
   double min_confidence = kDefaultMinConfidence;
+  unsigned jobs = 1;  // coding threads; 0 = one per hardware thread
+  std::string shard;  // "I/N": keep only shard I of N; "" = all stories
 };
+
+// --shard I/N: a story belongs to shard FNV-1a(id) % N. Hashing the id, not
+// the position, puts a story in the same shard however the corpus is split
+// into files or ordered, so N machines can each take one shard of the same
+// inputs and together code every story exactly once.
+struct Shard {
+  std::uint64_t index = 0, count = 1;
+  bool Keeps(const std::string& story_id) const {
+    if (count == 1) return true;
+    std::uint64_t hash = 14695981039346656037ull;  // FNV-1a, 64 bits
+    for (unsigned char c : story_id) hash = (hash ^ c) * 1099511628211ull;
+    return hash % count == index;
+  }
+};
+
+// "I/N" with 0 <= I < N, or nullopt after saying what is wrong.
+std::optional<Shard> ParseShard(const std::string& text) {
+  if (text.empty()) return Shard{};
+  Shard shard;
+  std::size_t slash = text.find('/');
+  auto number = [](std::string_view digits, std::uint64_t& value) {
+    if (digits.empty() || digits.size() > 9) return false;
+    value = 0;
+    for (char c : digits) {
+      if (c < '0' || c > '9') return false;
+      value = value * 10 + std::uint64_t(c - '0');
+    }
+    return true;
+  };
+  if (slash == std::string::npos || !number(std::string_view(text).substr(0, slash), shard.index) ||
+      !number(std::string_view(text).substr(slash + 1), shard.count) || shard.count == 0 ||
+      shard.index >= shard.count) {
+    std::cerr << "chancery: --shard '" << text << "' is not I/N with 0 <= I < N (e.g. 0/4 ... 3/4)\n";
+    return std::nullopt;
+  }
+  return shard;
+}
+
+unsigned Jobs(unsigned jobs) { return jobs == 0 ? chancery::HardwareThreads() : jobs; }
 
 // The pipeline over the chosen data directory, or null after saying why.
 std::unique_ptr<chancery::Pipeline> LoadPipeline(const std::string& data_dir, bool no_cache, bool syntax,
@@ -86,6 +131,8 @@ int RunCode(const CodeOptions& options) {
     std::cerr << "chancery: --date '" << options.date << "' is not a date (use YYYY-MM-DD)\n";
     return kExitUsage;
   }
+  std::optional<Shard> shard = ParseShard(options.shard);
+  if (!shard) return kExitUsage;
   std::unique_ptr<Pipeline> pipeline = LoadPipeline(options.data_dir, options.no_cache, options.syntax, options.min_confidence);
   if (!pipeline) return kExitUsage;
   for (const std::string& problem : pipeline->data_problems()) std::cerr << "chancery: warning: " << problem << "\n";
@@ -101,33 +148,52 @@ int RunCode(const CodeOptions& options) {
     }
     out = &file;
   }
-  output::EventWriter writer(*out, options.format == "csv" ? output::OutputFormat::kCsv
-                                                           : output::OutputFormat::kJsonLines);
+  const output::OutputFormat format =
+      options.format == "csv" ? output::OutputFormat::kCsv : output::OutputFormat::kJsonLines;
 
   input::ReadOptions read_options;
   if (!options.date.empty()) read_options.default_date = *input::NormalizeDate(options.date);
   std::vector<std::string> inputs = options.inputs;
   if (inputs.empty()) inputs.push_back("-");
   input::StoryReader reader(inputs, read_options);
-  auto workspace = pipeline->NewWorkspace();
-  std::size_t stories = 0, sentences = 0, undated = 0;
+  std::size_t stories = 0, sentences = 0, undated = 0, other_shards = 0, events_written = 0;
+  bool csv_header_written = false;
   std::size_t problems_reported = 0;
   auto report_problems = [&] {
     for (; problems_reported < reader.problems().size(); ++problems_reported)
       std::cerr << "chancery: " << input::FormatProblem(reader.problems()[problems_reported]) << "\n";
   };
-  while (auto story = reader.Next()) {
-    report_problems();
-    ++stories;
-    if (story->date.empty()) ++undated;
-    CodedStory coded = pipeline->Code(*story, *workspace);
+  // Reading, writing and --explain stay on this thread, in input order; coding
+  // and formatting each story's events run on the workers (none with -j 1).
+  // Formatting costs a quarter of the time; left on this thread it would keep
+  // two workers waiting.
+  auto next = [&]() -> std::optional<Story> {
+    while (std::optional<Story> story = reader.Next()) {
+      report_problems();
+      if (!shard->Keeps(story->id)) {
+        ++other_shards;
+        continue;
+      }
+      ++stories;
+      if (story->date.empty()) ++undated;
+      return story;
+    }
+    return std::nullopt;
+  };
+  auto render = [format](const Story& story, const CodedStory& coded) {
+    std::ostringstream chunk;
+    output::EventWriter story_writer(chunk, format);
+    for (const Event& event : coded.events) story_writer.Write(event, story.text);
+    return std::move(chunk).str();
+  };
+  auto deliver = [&](const Story& story, CodedStory& coded, std::string& rendered) {
     sentences += coded.sentences.size();
     if (options.explain) {
       // For dictionary authors: what each sentence was split into and who was found in it.
       for (std::size_t i = 0; i < coded.sentences.size(); ++i) {
         const Sentence& sentence = coded.sentences[i];
-        std::cerr << "[" << story->id << " #" << sentence.index << "] "
-                  << std::string_view(story->text).substr(sentence.begin, sentence.end - sentence.begin) << "\n  tokens:";
+        std::cerr << "[" << story.id << " #" << sentence.index << "] "
+                  << std::string_view(story.text).substr(sentence.begin, sentence.end - sentence.begin) << "\n  tokens:";
         for (const Token& token : sentence.tokens) std::cerr << ' ' << token.text << '/' << token.lemma;
         std::cerr << "\n  actors:";
         for (const auto& mention : coded.mentions[i])
@@ -136,8 +202,16 @@ int RunCode(const CodeOptions& options) {
         std::cerr << "\n";
       }
     }
-    for (const Event& event : coded.events) writer.Write(event, story->text);
-  }
+    // Each story was formatted by a fresh writer, so a CSV chunk starts with
+    // the header row: keep the first one only, as one writer would have.
+    std::string_view bytes = rendered;
+    if (format == output::OutputFormat::kCsv && !bytes.empty() && csv_header_written)
+      bytes.remove_prefix(bytes.find('\n') + 1);
+    if (!bytes.empty()) csv_header_written = true;
+    out->write(bytes.data(), std::streamsize(bytes.size()));
+    events_written += coded.events.size();
+  };
+  ParallelCoder(*pipeline, {.threads = Jobs(options.jobs)}).Run(next, render, deliver);
   report_problems();
   out->flush();
   if (!*out) {
@@ -145,13 +219,14 @@ int RunCode(const CodeOptions& options) {
     return kExitUsage;
   }
   if (!options.quiet) {
-    std::cerr << "chancery: " << stories << " stories, " << sentences << " sentences, " << writer.written()
+    std::cerr << "chancery: " << stories << " stories, " << sentences << " sentences, " << events_written
               << " events";
     if (!reader.problems().empty()) std::cerr << "; " << reader.problems().size() << " input problems (skipped)";
     if (undated) std::cerr << "; " << undated << " stories without a date (use --date)";
+    if (other_shards) std::cerr << "; " << other_shards << " stories in other shards (skipped)";
     std::cerr << "\n";
   }
-  if (stories == 0) {
+  if (stories + other_shards == 0) {
     std::cerr << "chancery: no story could be read\n";
     return kExitNoInput;
   }
@@ -252,6 +327,8 @@ struct IngestOptions {
   bool progress = false;     // force the progress bar
   bool no_progress = false;  // never draw it
   double min_confidence = kDefaultMinConfidence;
+  unsigned jobs = 1;  // coding threads; 0 = one per hardware thread
+  std::string shard;  // "I/N", as for code
 };
 
 // Total bytes of the inputs (files, directories' files), for the progress bar;
@@ -326,6 +403,8 @@ int RunIngest(const IngestOptions& options) {
     std::cerr << "chancery: --date '" << options.date << "' is not a date (use YYYY-MM-DD)\n";
     return kExitUsage;
   }
+  std::optional<Shard> shard = ParseShard(options.shard);
+  if (!shard) return kExitUsage;
   std::unique_ptr<Pipeline> pipeline = LoadPipeline(options.data_dir, options.no_cache, options.syntax, options.min_confidence);
   if (!pipeline) return kExitUsage;
   for (const std::string& problem : pipeline->data_problems()) std::cerr << "chancery: warning: " << problem << "\n";
@@ -337,40 +416,81 @@ int RunIngest(const IngestOptions& options) {
   std::vector<std::string> inputs = options.inputs;
   if (inputs.empty()) inputs.push_back("-");
   input::StoryReader reader(inputs, read_options);
-  Ingester ingester(*pipeline, *store);
   bool progress = !options.no_progress && (options.progress || (!options.quiet && isatty(STDERR_FILENO)));
   ProgressBar bar(progress, InputBytes(inputs));
-  std::size_t problems_reported = 0;
+  std::size_t problems_reported = 0, other_shards = 0;
   auto report_problems = [&] {
     if (problems_reported < reader.problems().size()) bar.Finish();
     for (; problems_reported < reader.problems().size(); ++problems_reported)
       std::cerr << "chancery: " << input::FormatProblem(reader.problems()[problems_reported]) << "\n";
   };
-  try {
-    while (auto story = reader.Next()) {
+
+  // What Ingester::Ingest does, split so that coding can run on workers while
+  // the store (not thread-safe) is used on this thread only: the hash check
+  // when a story is read, the write when its turn comes, in input order.
+  IngestCounts counts;
+  // Stories coded but not yet stored, by id: the hash of the newest one and
+  // how many. A story read while the same id is in flight is judged as if
+  // those were stored already, so -j N skips exactly what -j 1 skips.
+  std::map<std::string, std::pair<std::string, int>> in_flight;
+  auto next = [&]() -> std::optional<Story> {
+    while (std::optional<Story> story = reader.Next()) {
       report_problems();
-      ingester.Ingest(*story);
-      bar.Update(reader.bytes_read(), ingester.counts());
+      if (!shard->Keeps(story->id)) {
+        ++other_shards;
+        continue;
+      }
+      ++counts.stories;
+      std::string hash = store::StoryHash(*story);
+      auto pending = in_flight.find(story->id);
+      bool stored = pending != in_flight.end() ? pending->second.first == hash : store->HasStoryHash(hash);
+      if (stored) {
+        ++counts.skipped;
+        bar.Update(reader.bytes_read(), counts);
+        continue;
+      }
+      auto& [newest, count] = in_flight[story->id];
+      newest = std::move(hash);
+      ++count;
+      return story;
     }
+    return std::nullopt;
+  };
+  auto deliver = [&](const Story& story, CodedStory& coded) {
+    store::PutResult result = store->PutStory(story, coded.sentences, coded.events);
+    auto pending = in_flight.find(story.id);
+    if (--pending->second.second == 0) in_flight.erase(pending);
+    switch (result) {
+      case store::PutResult::kInserted: ++counts.inserted; break;
+      case store::PutResult::kReplaced: ++counts.replaced; break;
+      case store::PutResult::kSkipped: ++counts.skipped; break;
+    }
+    if (result != store::PutResult::kSkipped) {
+      counts.sentences += std::int64_t(coded.sentences.size());
+      counts.events += std::int64_t(coded.events.size());
+    }
+    bar.Update(reader.bytes_read(), counts);
+  };
+  try {
+    ParallelCoder(*pipeline, {.threads = Jobs(options.jobs)}).Run(next, deliver);
   } catch (const std::exception& error) {
     bar.Finish();
-    const IngestCounts& counts = ingester.counts();
     std::cerr << "chancery: " << store->Describe() << ": " << error.what() << "\n"
               << "chancery: stopped; " << counts.inserted + counts.replaced
               << " stories were committed before and are kept; run the same command again to resume\n";
     return kExitStore;
   }
-  bar.Update(reader.bytes_read(), ingester.counts(), true);
+  bar.Update(reader.bytes_read(), counts, true);
   bar.Finish();
   report_problems();
-  const IngestCounts& counts = ingester.counts();
   if (!options.quiet)
     std::cerr << "chancery: " << store->Describe() << ": " << counts.stories << " stories read, " << counts.inserted
               << " new, " << counts.replaced << " replaced, " << counts.skipped << " already stored; "
               << counts.sentences << " sentences, " << counts.events << " events coded"
               << (reader.problems().empty() ? "" : "; " + std::to_string(reader.problems().size()) + " input problems (skipped)")
+              << (other_shards ? "; " + std::to_string(other_shards) + " stories in other shards (skipped)" : "")
               << "\n";
-  if (counts.stories == 0) {
+  if (counts.stories + std::int64_t(other_shards) == 0) {
     std::cerr << "chancery: no story could be read\n";
     return kExitNoInput;
   }
@@ -633,6 +753,11 @@ int main(int argc, char** argv) {
       ->capture_default_str()->check(CLI::Range(0.0, 1.0));
   code_command->add_flag("--syntax", code.syntax, "Ask link-grammar for the subject where several actors precede a verb (slower)");
   code_command->add_flag("--explain", code.explain, "Print each sentence's tokens, lemmas and actors on standard error");
+  code_command->add_option("-j,--jobs", code.jobs, "Coding threads (0 = one per hardware thread); output stays in input order")
+      ->capture_default_str()->check(CLI::Range(0u, 1024u));
+  code_command->add_option("--shard", code.shard,
+                           "Code only shard I of N (0-based, e.g. 2/4): the stories whose id hashes (FNV-1a) to I mod N, "
+                           "whatever the input order; the N shards together are the whole input");
 
   EvalOptions eval_options;
   CLI::App* eval_command = app.add_subcommand(
@@ -660,6 +785,12 @@ int main(int argc, char** argv) {
   ingest_command->add_flag("-q,--quiet", ingest.quiet, "No progress bar and no summary");
   ingest_command->add_flag("--progress", ingest.progress, "Draw the progress bar even when standard error is not a terminal");
   ingest_command->add_flag("--no-progress", ingest.no_progress, "Never draw the progress bar");
+  ingest_command->add_option("-j,--jobs", ingest.jobs,
+                             "Coding threads (0 = one per hardware thread); stories are stored in input order on one thread")
+      ->capture_default_str()->check(CLI::Range(0u, 1024u));
+  ingest_command->add_option("--shard", ingest.shard,
+                             "Ingest only shard I of N (0-based, e.g. 2/4): the stories whose id hashes (FNV-1a) to I mod N, "
+                             "whatever the input order; the N shards together are the whole input");
 
   QueryOptions query;
   CLI::App* query_command = app.add_subcommand("query", "Ask a database: events, actors, dyads, relations, network, search");
@@ -714,6 +845,9 @@ int main(int argc, char** argv) {
   serve_command->add_option("--data", serve_options.data_dir, "Data directory (default: $CHANCERY_DATA or the built-in one)");
   serve_command->add_option("--threads", serve_options.threads, "Worker threads")->capture_default_str()->check(CLI::Range(1, 256));
 
+  DictionaryCommandOptions dictionary_options;
+  AddDictionaryCommand(app, dictionary_options);
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {
@@ -722,6 +856,7 @@ int main(int argc, char** argv) {
   if (*code_command) return RunCode(code);
   if (*eval_command) return RunEval(eval_options);
   if (*ingest_command) return RunIngest(ingest);
+  if (DictionaryCommandChosen(dictionary_options)) return RunDictionaryCommand(dictionary_options);
   if (*serve_command) return RunServe(serve_options);
   if (*query_command) {
     if (*q_events) query.path = "/api/events";
