@@ -425,14 +425,9 @@ int RunIngest(const IngestOptions& options) {
       std::cerr << "chancery: " << input::FormatProblem(reader.problems()[problems_reported]) << "\n";
   };
 
-  // What Ingester::Ingest does, split so that coding can run on workers while
-  // the store (not thread-safe) is used on this thread only: the hash check
-  // when a story is read, the write when its turn comes, in input order.
-  IngestCounts counts;
-  // Stories coded but not yet stored, by id: the hash of the newest one and
-  // how many. A story read while the same id is in flight is judged as if
-  // those were stored already, so -j N skips exactly what -j 1 skips.
-  std::map<std::string, std::pair<std::string, int>> in_flight;
+  // Coding runs on workers; the store (not thread-safe) is used on this
+  // thread only: Admit when a story is read, Put when its turn comes.
+  Ingester ingester(*pipeline, *store);
   auto next = [&]() -> std::optional<Story> {
     while (std::optional<Story> story = reader.Next()) {
       report_problems();
@@ -440,46 +435,26 @@ int RunIngest(const IngestOptions& options) {
         ++other_shards;
         continue;
       }
-      ++counts.stories;
-      std::string hash = store::StoryHash(*story);
-      auto pending = in_flight.find(story->id);
-      bool stored = pending != in_flight.end() ? pending->second.first == hash : store->HasStoryHash(hash);
-      if (stored) {
-        ++counts.skipped;
-        bar.Update(reader.bytes_read(), counts);
-        continue;
-      }
-      auto& [newest, count] = in_flight[story->id];
-      newest = std::move(hash);
-      ++count;
-      return story;
+      if (ingester.Admit(*story)) return story;
+      bar.Update(reader.bytes_read(), ingester.counts());
     }
     return std::nullopt;
   };
   auto deliver = [&](const Story& story, CodedStory& coded) {
-    store::PutResult result = store->PutStory(story, coded.sentences, coded.events);
-    auto pending = in_flight.find(story.id);
-    if (--pending->second.second == 0) in_flight.erase(pending);
-    switch (result) {
-      case store::PutResult::kInserted: ++counts.inserted; break;
-      case store::PutResult::kReplaced: ++counts.replaced; break;
-      case store::PutResult::kSkipped: ++counts.skipped; break;
-    }
-    if (result != store::PutResult::kSkipped) {
-      counts.sentences += std::int64_t(coded.sentences.size());
-      counts.events += std::int64_t(coded.events.size());
-    }
-    bar.Update(reader.bytes_read(), counts);
+    ingester.Put(story, coded);
+    bar.Update(reader.bytes_read(), ingester.counts());
   };
   try {
     ParallelCoder(*pipeline, {.threads = Jobs(options.jobs)}).Run(next, deliver);
   } catch (const std::exception& error) {
     bar.Finish();
+    const IngestCounts& counts = ingester.counts();
     std::cerr << "chancery: " << store->Describe() << ": " << error.what() << "\n"
               << "chancery: stopped; " << counts.inserted + counts.replaced
               << " stories were committed before and are kept; run the same command again to resume\n";
     return kExitStore;
   }
+  const IngestCounts& counts = ingester.counts();
   bar.Update(reader.bytes_read(), counts, true);
   bar.Finish();
   report_problems();
