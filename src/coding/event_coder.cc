@@ -779,6 +779,26 @@ std::vector<Event> EventCoder::CodeSentence(const Story& story, const Sentence& 
         }
         break;
       }
+      // "Putin met with Raisi in January and the two discussed Afghanistan":
+      // "the two" (men, leaders, sides ...) are the previous event's parties.
+      if (index > 0 && source_of_match[index - 1] >= 0 && target_of_match[index - 1] >= 0 &&
+          source_of_match[index - 1] != target_of_match[index - 1]) {
+        std::uint32_t k = match.first;
+        while (k > 0 && (IsAdverb(tokens[k - 1]) || Is(tokens[k - 1], {"have", "has", "had"}))) --k;
+        if (k > 0 && Is(tokens[k - 1], {"men", "leaders", "sides", "countries", "presidents", "ministers",
+                                         "governments", "nations", "delegations"}))
+          --k;
+        if (k >= 2 && Is(tokens[k - 1], {"two"}) && Is(tokens[k - 2], {"the"}) &&
+            accepted[index - 1].end <= k - 2) {
+          ActorGroup pair;
+          for (std::int32_t g : {source_of_match[index - 1], target_of_match[index - 1]})
+            pair.members.insert(pair.members.end(), view.groups[g].members.begin(), view.groups[g].members.end());
+          pair.first_token = k - 2;
+          pair.end_token = k;
+          view.groups.push_back(std::move(pair));
+          subject = std::int32_t(view.groups.size()) - 1;
+        }
+      }
       // "Switzerland said it would adopt the EU's sanctions against Russia":
       // an act named by a noun and taken over by the clause's subject is the
       // subject's act, not the possessor's.
