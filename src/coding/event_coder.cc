@@ -916,6 +916,17 @@ std::vector<Event> EventCoder::CodeSentence(const Story& story, const Sentence& 
     if (target < 0) {
       bool from_place = false;
       target = FindObject(view, match.end, quote, &from_place);
+      // "Iran arrested two French citizens, prompting Paris to demand their
+      // release": a reaction with no object of its own answers whoever
+      // prompted it.
+      if (target < 0 && source >= 0 && index > 0 && source_of_match[index - 1] >= 0 &&
+          source_of_match[index - 1] != source) {
+        std::uint32_t before = view.groups[source].first_token;
+        while (before > 0 && IsDeterminer(tokens[before - 1])) --before;
+        if (before > 0 && Is(tokens[before - 1], {"prompting", "prompted", "forcing", "leading", "spurring",
+                                                   "provoking", "provoked", "pushing"}))
+          target = source_of_match[index - 1];
+      }
       // "vetoed a Security Council resolution on Gaza", "closed the Afghan
       // Embassy": an actor inside the pattern's words is its object, unless it
       // is the subject's own ("closed its embassy in Kabul").
