@@ -1074,12 +1074,14 @@ std::vector<Event> EventCoder::CodeSentence(const Story& story, const Sentence& 
     // subjects' own states restates the subject.
     bool restates_subject = source >= 0 && target >= 0 && target != source &&
                             view.groups[source].members.size() >= 2;
-    for (std::uint32_t t : restates_subject ? view.groups[target].members : std::vector<std::uint32_t>{}) {
-      bool among_subjects = false;
-      for (std::uint32_t m : view.groups[source].members)
-        among_subjects = among_subjects || (!mentions[t].ref.country.empty() &&
-                                            mentions[m].ref.country == mentions[t].ref.country);
-      restates_subject = restates_subject && among_subjects;
+    if (restates_subject) {
+      for (std::uint32_t t : view.groups[target].members) {
+        bool among_subjects = false;
+        for (std::uint32_t m : view.groups[source].members)
+          among_subjects = among_subjects || (!mentions[t].ref.country.empty() &&
+                                              mentions[m].ref.country == mentions[t].ref.country);
+        restates_subject = restates_subject && among_subjects;
+      }
     }
     // "launched a joint offensive": partners fighting together against a third
     // party ("held joint exercises" is cooperation between them).
