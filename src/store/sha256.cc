@@ -84,16 +84,20 @@ std::array<std::uint8_t, 32> Sha256::Finish() {
   return out;
 }
 
-std::string Sha256Hex(std::string_view bytes) {
-  Sha256 sha;
-  sha.Update(bytes);
+std::string Sha256::FinishHex() {
   static constexpr char kHex[] = "0123456789abcdef";
   std::string hex;
-  for (std::uint8_t b : sha.Finish()) {
+  for (std::uint8_t b : Finish()) {
     hex += kHex[b >> 4];
     hex += kHex[b & 15];
   }
   return hex;
+}
+
+std::string Sha256Hex(std::string_view bytes) {
+  Sha256 sha;
+  sha.Update(bytes);
+  return sha.FinishHex();
 }
 
 }  // namespace chancery::store

@@ -17,6 +17,8 @@ class Sha256 {
   void Update(std::string_view bytes);
   // Finishes the digest; the object must not be updated afterwards.
   std::array<std::uint8_t, 32> Finish();
+  // Finish(), as lower-case hex.
+  std::string FinishHex();
 
  private:
   void Block(const std::uint8_t* p);

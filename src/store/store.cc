@@ -22,13 +22,7 @@ std::string StoryHash(const Story& story) {
     sha.Update(":");
     sha.Update(*field);
   }
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string hex;
-  for (std::uint8_t b : sha.Finish()) {
-    hex += kHex[b >> 4];
-    hex += kHex[b & 15];
-  }
-  return hex;
+  return sha.FinishHex();
 }
 
 }  // namespace chancery::store
