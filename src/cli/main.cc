@@ -53,20 +53,24 @@ constexpr int kExitStore = 4;
 // precision (measured on the gold sets: README, "Accuracy and speed").
 constexpr double kDefaultMinConfidence = 0.0;
 
-struct CodeOptions {
+// What `code` and `ingest` share: which stories to read and how to code them.
+struct CorpusOptions {
   std::vector<std::string> inputs;
-  std::string output = "-";
-  std::string format = "jsonl";
   std::string date;
   std::string data_dir;
   bool no_cache = false;
   bool quiet = false;
-  bool strict_data = false;
-  bool explain = false;
   bool syntax = false;
   double min_confidence = kDefaultMinConfidence;
   unsigned jobs = 1;  // coding threads; 0 = one per hardware thread
   std::string shard;  // "I/N": keep only shard I of N; "" = all stories
+};
+
+struct CodeOptions : CorpusOptions {
+  std::string output = "-";
+  std::string format = "jsonl";
+  bool strict_data = false;
+  bool explain = false;
 };
 
 // --shard I/N: a story belongs to shard FNV-1a(id) % N. Hashing the id, not
@@ -125,18 +129,46 @@ std::unique_ptr<chancery::Pipeline> LoadPipeline(const std::string& data_dir, bo
   }
 }
 
-int RunCode(const CodeOptions& options) {
+// Both commands' start: the checked --date and --shard, the pipeline (its
+// data warnings printed), and what to read ("-" when no input is named);
+// nullopt after saying what is wrong.
+struct Corpus {
+  Shard shard;
+  std::unique_ptr<chancery::Pipeline> pipeline;
+  std::vector<std::string> inputs;
+  chancery::input::ReadOptions read_options;
+};
+
+std::optional<Corpus> OpenCorpus(const CorpusOptions& options) {
   using namespace chancery;
-  if (!options.date.empty() && !input::NormalizeDate(options.date)) {
-    std::cerr << "chancery: --date '" << options.date << "' is not a date (use YYYY-MM-DD)\n";
-    return kExitUsage;
+  Corpus corpus;
+  if (!options.date.empty()) {
+    std::optional<std::string> date = input::NormalizeDate(options.date);
+    if (!date) {
+      std::cerr << "chancery: --date '" << options.date << "' is not a date (use YYYY-MM-DD)\n";
+      return std::nullopt;
+    }
+    corpus.read_options.default_date = *date;
   }
   std::optional<Shard> shard = ParseShard(options.shard);
-  if (!shard) return kExitUsage;
-  std::unique_ptr<Pipeline> pipeline = LoadPipeline(options.data_dir, options.no_cache, options.syntax, options.min_confidence);
-  if (!pipeline) return kExitUsage;
-  for (const std::string& problem : pipeline->data_problems()) std::cerr << "chancery: warning: " << problem << "\n";
-  if (options.strict_data && !pipeline->data_problems().empty()) return kExitUsage;
+  if (!shard) return std::nullopt;
+  corpus.shard = *shard;
+  corpus.pipeline = LoadPipeline(options.data_dir, options.no_cache, options.syntax, options.min_confidence);
+  if (!corpus.pipeline) return std::nullopt;
+  for (const std::string& problem : corpus.pipeline->data_problems())
+    std::cerr << "chancery: warning: " << problem << "\n";
+  corpus.inputs = options.inputs;
+  if (corpus.inputs.empty()) corpus.inputs.push_back("-");
+  return corpus;
+}
+
+int RunCode(const CodeOptions& options) {
+  using namespace chancery;
+  std::optional<Corpus> corpus = OpenCorpus(options);
+  if (!corpus) return kExitUsage;
+  const Shard& shard = corpus->shard;
+  Pipeline& pipeline = *corpus->pipeline;
+  if (options.strict_data && !pipeline.data_problems().empty()) return kExitUsage;
 
   std::ofstream file;
   std::ostream* out = &std::cout;
@@ -151,11 +183,7 @@ int RunCode(const CodeOptions& options) {
   const output::OutputFormat format =
       options.format == "csv" ? output::OutputFormat::kCsv : output::OutputFormat::kJsonLines;
 
-  input::ReadOptions read_options;
-  if (!options.date.empty()) read_options.default_date = *input::NormalizeDate(options.date);
-  std::vector<std::string> inputs = options.inputs;
-  if (inputs.empty()) inputs.push_back("-");
-  input::StoryReader reader(inputs, read_options);
+  input::StoryReader reader(corpus->inputs, corpus->read_options);
   std::size_t stories = 0, sentences = 0, undated = 0, other_shards = 0, events_written = 0;
   bool csv_header_written = false;
   std::size_t problems_reported = 0;
@@ -170,7 +198,7 @@ int RunCode(const CodeOptions& options) {
   auto next = [&]() -> std::optional<Story> {
     while (std::optional<Story> story = reader.Next()) {
       report_problems();
-      if (!shard->Keeps(story->id)) {
+      if (!shard.Keeps(story->id)) {
         ++other_shards;
         continue;
       }
@@ -211,7 +239,7 @@ int RunCode(const CodeOptions& options) {
     out->write(bytes.data(), std::streamsize(bytes.size()));
     events_written += coded.events.size();
   };
-  ParallelCoder(*pipeline, {.threads = Jobs(options.jobs)}).Run(next, render, deliver);
+  ParallelCoder(pipeline, {.threads = Jobs(options.jobs)}).Run(next, render, deliver);
   report_problems();
   out->flush();
   if (!*out) {
@@ -316,19 +344,10 @@ int RunEval(const EvalOptions& options) {
 
 // ---- ingest ----------------------------------------------------------------
 
-struct IngestOptions {
-  std::vector<std::string> inputs;
+struct IngestOptions : CorpusOptions {
   std::string db = "chancery.db";
-  std::string date;
-  std::string data_dir;
-  bool no_cache = false;
-  bool quiet = false;
-  bool syntax = false;
   bool progress = false;     // force the progress bar
   bool no_progress = false;  // never draw it
-  double min_confidence = kDefaultMinConfidence;
-  unsigned jobs = 1;  // coding threads; 0 = one per hardware thread
-  std::string shard;  // "I/N", as for code
 };
 
 // Total bytes of the inputs (files, directories' files), for the progress bar;
@@ -399,25 +418,16 @@ std::unique_ptr<chancery::store::Store> OpenStore(const std::string& db) {
 
 int RunIngest(const IngestOptions& options) {
   using namespace chancery;
-  if (!options.date.empty() && !input::NormalizeDate(options.date)) {
-    std::cerr << "chancery: --date '" << options.date << "' is not a date (use YYYY-MM-DD)\n";
-    return kExitUsage;
-  }
-  std::optional<Shard> shard = ParseShard(options.shard);
-  if (!shard) return kExitUsage;
-  std::unique_ptr<Pipeline> pipeline = LoadPipeline(options.data_dir, options.no_cache, options.syntax, options.min_confidence);
-  if (!pipeline) return kExitUsage;
-  for (const std::string& problem : pipeline->data_problems()) std::cerr << "chancery: warning: " << problem << "\n";
+  std::optional<Corpus> corpus = OpenCorpus(options);
+  if (!corpus) return kExitUsage;
+  const Shard& shard = corpus->shard;
+  Pipeline& pipeline = *corpus->pipeline;
   std::unique_ptr<store::Store> store = OpenStore(options.db);
   if (!store) return kExitUsage;
 
-  input::ReadOptions read_options;
-  if (!options.date.empty()) read_options.default_date = *input::NormalizeDate(options.date);
-  std::vector<std::string> inputs = options.inputs;
-  if (inputs.empty()) inputs.push_back("-");
-  input::StoryReader reader(inputs, read_options);
+  input::StoryReader reader(corpus->inputs, corpus->read_options);
   bool progress = !options.no_progress && (options.progress || (!options.quiet && isatty(STDERR_FILENO)));
-  ProgressBar bar(progress, InputBytes(inputs));
+  ProgressBar bar(progress, InputBytes(corpus->inputs));
   std::size_t problems_reported = 0, other_shards = 0;
   auto report_problems = [&] {
     if (problems_reported < reader.problems().size()) bar.Finish();
@@ -427,11 +437,11 @@ int RunIngest(const IngestOptions& options) {
 
   // Coding runs on workers; the store (not thread-safe) is used on this
   // thread only: Admit when a story is read, Put when its turn comes.
-  Ingester ingester(*pipeline, *store);
+  Ingester ingester(pipeline, *store);
   auto next = [&]() -> std::optional<Story> {
     while (std::optional<Story> story = reader.Next()) {
       report_problems();
-      if (!shard->Keeps(story->id)) {
+      if (!shard.Keeps(story->id)) {
         ++other_shards;
         continue;
       }
@@ -445,7 +455,7 @@ int RunIngest(const IngestOptions& options) {
     bar.Update(reader.bytes_read(), ingester.counts());
   };
   try {
-    ParallelCoder(*pipeline, {.threads = Jobs(options.jobs)}).Run(next, deliver);
+    ParallelCoder(pipeline, {.threads = Jobs(options.jobs)}).Run(next, deliver);
   } catch (const std::exception& error) {
     bar.Finish();
     const IngestCounts& counts = ingester.counts();
