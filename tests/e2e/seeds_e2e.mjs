@@ -69,7 +69,8 @@ function startServer(chancery, db) {
     server.stdout.on('data', (d) => { serverLog += d; });
     server.stderr.on('data', (d) => {
       serverLog += d;
-      const m = serverLog.match(/listening on (http:\/\/[^\s]+)/);
+      // Only a whole line: stderr may arrive split mid-URL ("http://127.0.0.1" then ":40119\n").
+      const m = serverLog.match(/listening on (http:\/\/\S+)\r?\n/);
       if (m) resolve(m[1].replace(/\/$/, ''));
     });
     server.on('error', (e) => reject(new Failure(`cannot start ${chancery} serve: ${e.message}`)));
