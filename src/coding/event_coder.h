@@ -33,11 +33,20 @@ namespace chancery::coding {
 // which borders Y, condemned Z"). The pipeline answers from link-grammar; the
 // coder asks only for sentences where two or more actors could be the subject,
 // so most sentences are never parsed.
+// A run of tokens [first_token, end_token) naming one actor ("Russian Foreign
+// Ministry spokesperson Maria Zakharova").
+struct NameSpan {
+  std::uint32_t first_token = 0, end_token = 0;
+};
+
 class SyntaxOracle {
  public:
   virtual ~SyntaxOracle() = default;
   // Token indices of the doer of the verb at `verb_token` (empty if unknown).
-  virtual std::vector<int> SubjectsOf(const Sentence& sentence, std::uint32_t verb_token) = 0;
+  // `names` are the sentence's actor names; the oracle may treat each as a single
+  // word (its last token), so an answer inside a name may be any of its tokens.
+  virtual std::vector<int> SubjectsOf(const Sentence& sentence, std::uint32_t verb_token,
+                                      const std::vector<NameSpan>& names) = 0;
 };
 
 class EventCoder {

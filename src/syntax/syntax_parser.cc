@@ -93,7 +93,7 @@ SyntaxParser::~SyntaxParser() {
   if (impl_->dict) dictionary_delete(impl_->dict);
 }
 
-std::optional<Parse> SyntaxParser::Parse(const std::vector<std::string>& words) {
+std::optional<Parse> SyntaxParser::Parse(const std::vector<std::string>& words, NullLinks null_links) {
   // Join the words with single spaces, remembering where each starts.
   std::string text;
   std::vector<size_t> starts(words.size(), 0);
@@ -129,7 +129,8 @@ std::optional<Parse> SyntaxParser::Parse(const std::vector<std::string>& words) 
     // The null-link retry gets what is left of the time budget (whole seconds, as
     // link-grammar counts them), and none after a timeout.
     const double used = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-    if (found <= 0 && !parse_options_timer_expired(o) && used < kMaxParseSeconds) {
+    if (found <= 0 && null_links == NullLinks::kRetry && !parse_options_timer_expired(o) &&
+        used < kMaxParseSeconds) {
       parse_options_set_max_parse_time(o, static_cast<int>(std::ceil(kMaxParseSeconds - used)));
       parse_options_set_min_null_count(o, 1);
       parse_options_set_max_null_count(o, sentence_length(sent));

@@ -7,8 +7,8 @@
 //    cannot be loaded. The system dictionary is never consulted.
 //  - Options are fixed: linkage limit 100, short length 10, verbosity 0, no spell guessing,
 //    repeatable random sampling. A sentence is parsed first with no null links and, only when
-//    that finds nothing, again allowing any number of null links (unlinked words). The two
-//    attempts share a 2 s budget (link-grammar's timer counts whole seconds and is checked
+//    that finds nothing and the caller allows it (NullLinks::kRetry, the default), again
+//    allowing any number of null links (unlinked words). The two attempts share a 2 s budget (link-grammar's timer counts whole seconds and is checked
 //    only now and then: 3.8 s was seen on a 122-word sentence);
 //    there is no retry after a timeout. The best (first) linkage is kept. Apart from
 //    timeouts, the same words always give the same Parse.
@@ -79,7 +79,13 @@ class SyntaxParser {
   SyntaxParser(const SyntaxParser&) = delete;
   SyntaxParser& operator=(const SyntaxParser&) = delete;
 
-  std::optional<chancery::syntax::Parse> Parse(const std::vector<std::string>& words);
+  // kNever: only a linkage of every word counts. The null-link search is where most of
+  // link-grammar's time goes (three fifths of it on the coder's questions, for a fifth of
+  // the sentences), and its partial linkages are the least reliable.
+  enum class NullLinks { kRetry, kNever };
+
+  std::optional<chancery::syntax::Parse> Parse(const std::vector<std::string>& words,
+                                               NullLinks null_links = NullLinks::kRetry);
 
  private:
   struct Impl;

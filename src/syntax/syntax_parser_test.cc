@@ -150,6 +150,14 @@ TEST_F(SyntaxParserTest, NullLinksWhenNoFullParse) {
   EXPECT_GT(p.null_count, 0);
 }
 
+TEST_F(SyntaxParserTest, NoParseWithoutNullLinksWhenTheCallerRefusesThem) {
+  EXPECT_FALSE(parser_->Parse(Words("Pakistan expelled the the diplomats ."), SyntaxParser::NullLinks::kNever));
+  std::optional<Parse> whole = parser_->Parse(Words("Pakistan expelled the diplomats ."), SyntaxParser::NullLinks::kNever);
+  ASSERT_TRUE(whole);
+  EXPECT_EQ(whole->null_count, 0);
+  EXPECT_EQ(whole->Subjects(1), V{0});
+}
+
 TEST_F(SyntaxParserTest, RepeatableAndEmpty) {
   const auto words = Words("Protesters were arrested and charged by police in Tehran on Monday .");
   std::optional<Parse> a = parser_->Parse(words), b = parser_->Parse(words);
