@@ -5,6 +5,8 @@
 #include <cstring>
 #include <memory>
 
+#include "text/utf8.h"
+
 namespace chancery::input {
 namespace {
 
@@ -210,6 +212,10 @@ HtmlDocument ExtractHtml(std::string_view html) {
   document.date = meta.date;
   document.source = meta.source;
   document.url = !meta.canonical_url.empty() ? meta.canonical_url : meta.og_url;
+  // Gumbo decodes an out-of-range character reference ("&#x9999999999;") to a
+  // lone byte; its output is made valid UTF-8 again here.
+  for (std::string* field : {&document.text, &document.title, &document.date, &document.source, &document.url})
+    *field = text::ReplaceInvalidUtf8(*field);
   return document;
 }
 

@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include "text/utf8.h"
+
 namespace chancery::input {
 namespace {
 
@@ -48,6 +50,15 @@ TEST(ExtractHtml, KeepsArticleParagraphsAndDropsPageFurniture) {
   EXPECT_EQ(document.date, "2022-04-09T10:00:00Z");
   EXPECT_EQ(document.source, "Example News");
   EXPECT_EQ(document.url, "https://example.org/kabul");
+}
+
+TEST(ExtractHtml, OutOfRangeCharacterReferencesGiveValidUtf8) {
+  // Found by the story_reader fuzzer: gumbo turned this reference into a lone byte.
+  const HtmlDocument document =
+      ExtractHtml("<html><body><p>Pakistan &#x9999999999999999999999999999999999999999text</p></body></html>");
+  EXPECT_FALSE(text::ValidateUtf8(document.text).has_value()) << document.text;
+  EXPECT_NE(document.text.find("Pakistan"), std::string::npos);
+  EXPECT_NE(document.text.find("text"), std::string::npos);
 }
 
 TEST(ExtractHtml, UsesMainThenBodyWhenThereIsNoArticle) {

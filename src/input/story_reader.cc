@@ -134,6 +134,31 @@ std::string FormatProblem(const ReadProblem& problem) {
   return out;
 }
 
+std::string SummarizeProblems(const std::vector<ReadProblem>& problems) {
+  // Kinds in order of first appearance, so the summary follows the input.
+  std::vector<std::pair<std::string, std::size_t>> skipped, kept;
+  std::size_t skipped_total = 0, kept_total = 0;
+  for (const ReadProblem& problem : problems) {
+    auto& counts = problem.skipped ? skipped : kept;
+    (problem.skipped ? skipped_total : kept_total) += 1;
+    auto it = std::find_if(counts.begin(), counts.end(), [&](const auto& c) { return c.first == problem.kind; });
+    if (it == counts.end()) counts.emplace_back(problem.kind, 1);
+    else ++it->second;
+  }
+  auto list = [](const std::vector<std::pair<std::string, std::size_t>>& counts) {
+    std::string out;
+    for (const auto& [kind, count] : counts) out += (out.empty() ? "" : ", ") + std::to_string(count) + " " + kind;
+    return out;
+  };
+  std::string out;
+  if (skipped_total)
+    out = "skipped " + std::to_string(skipped_total) + (skipped_total == 1 ? " input (" : " inputs (") +
+          list(skipped) + ")";
+  if (kept_total)
+    out += (out.empty() ? "" : "; ") + std::to_string(kept_total) + " kept with a warning (" + list(kept) + ")";
+  return out;
+}
+
 StoryReader::Format StoryReader::FormatOf(const std::string& path) {
   const std::string extension = Lower(fs::path(path).extension().string());
   if (extension == ".jsonl" || extension == ".ndjson" || extension == ".json-lines") {
@@ -156,8 +181,9 @@ StoryReader::~StoryReader() = default;
 StoryReader::StoryReader(StoryReader&&) noexcept = default;
 StoryReader& StoryReader::operator=(StoryReader&&) noexcept = default;
 
-void StoryReader::AddProblem(std::string file, std::size_t line, std::string message) {
-  problems_.push_back(ReadProblem{std::move(file), line, std::move(message)});
+void StoryReader::AddProblem(std::string file, std::size_t line, std::string kind, std::string message,
+                             bool skipped) {
+  problems_.push_back(ReadProblem{std::move(file), line, std::move(message), std::move(kind), skipped});
 }
 
 std::optional<Story> StoryReader::Next() {
@@ -198,7 +224,7 @@ void StoryReader::ExpandPath(const std::string& path) {
   std::error_code error;
   const fs::file_status status = fs::status(path, error);
   if (!fs::exists(status)) {
-    AddProblem(path, 0, !error || error == std::errc::no_such_file_or_directory
+    AddProblem(path, 0, "unreadable", !error || error == std::errc::no_such_file_or_directory
                             ? "no such file or directory"
                             : error.message());
     return;
@@ -210,12 +236,12 @@ void StoryReader::ExpandPath(const std::string& path) {
   std::vector<std::string> files;
   fs::recursive_directory_iterator it(path, fs::directory_options::skip_permission_denied, error);
   if (error) {
-    AddProblem(path, 0, "cannot read directory: " + error.message());
+    AddProblem(path, 0, "unreadable", "cannot read directory: " + error.message());
     return;
   }
   for (; it != fs::recursive_directory_iterator(); it.increment(error)) {
     if (error) {
-      AddProblem(path, 0, "cannot read directory: " + error.message());
+      AddProblem(path, 0, "unreadable", "cannot read directory: " + error.message());
       break;
     }
     const fs::path& entry = it->path();
@@ -233,7 +259,7 @@ std::optional<Story> StoryReader::OpenFile(const std::string& path) {
   const Format format = FormatOf(path);
   auto file = std::make_unique<std::ifstream>(path, std::ios::binary);
   if (!*file) {
-    AddProblem(path, 0, std::string("cannot open: ") + std::strerror(errno));
+    AddProblem(path, 0, "unreadable", std::string("cannot open: ") + std::strerror(errno));
     return std::nullopt;
   }
   if (format == Format::kJsonLines) {
@@ -251,13 +277,13 @@ std::optional<Story> StoryReader::OpenFile(const std::string& path) {
   std::string bytes;
   if ((!error && size > options_.max_story_bytes) ||
       !ReadBounded(*file, options_.max_story_bytes, bytes)) {
-    AddProblem(path, 0, "larger than the limit of " + std::to_string(options_.max_story_bytes) +
+    AddProblem(path, 0, "too large", "larger than the limit of " + std::to_string(options_.max_story_bytes) +
                             " bytes, skipped");
     return std::nullopt;
   }
   bytes_read_ += bytes.size();
   if (file->bad()) {
-    AddProblem(path, 0, "read error");
+    AddProblem(path, 0, "unreadable", "read error");
     return std::nullopt;
   }
   return StoryFromBytes(path, fs::path(path).stem().string(),
@@ -290,7 +316,7 @@ std::optional<Story> StoryReader::OpenStandardInput() {
   }
   std::string bytes;
   if (!ReadBounded(in, options_.max_story_bytes, bytes)) {
-    AddProblem(name, 0, "larger than the limit of " + std::to_string(options_.max_story_bytes) +
+    AddProblem(name, 0, "too large", "larger than the limit of " + std::to_string(options_.max_story_bytes) +
                             " bytes, skipped");
     in.ignore(std::numeric_limits<std::streamsize>::max());
     return std::nullopt;
@@ -305,12 +331,12 @@ std::optional<Story> StoryReader::StoryFromBytes(const std::string& name, const 
                                                  std::string_view bytes) {
   if (bytes.substr(0, std::min(bytes.size(), kBinarySniffBytes)).find('\0') !=
       std::string_view::npos) {
-    AddProblem(name, 0, "binary or not UTF-8");
+    AddProblem(name, 0, "binary", "binary or not UTF-8");
     return std::nullopt;
   }
   if (auto problem = text::ValidateUtf8(bytes)) {
-    AddProblem(name, problem->line,
-               "invalid UTF-8 at byte " + std::to_string(problem->byte_offset));
+    AddProblem(name, problem->line, "invalid UTF-8",
+               "invalid UTF-8 at byte " + std::to_string(problem->byte_offset) + " (" + problem->message + ")");
     return std::nullopt;
   }
   Story story;
@@ -329,7 +355,7 @@ std::optional<Story> StoryReader::StoryFromBytes(const std::string& name, const 
     story.text = text::NormalizeNfc(CleanPlainText(bytes));
   }
   if (IsBlank(story.text)) {
-    AddProblem(name, 0, "empty");
+    AddProblem(name, 0, "empty", "empty");
     return std::nullopt;
   }
   story.date = ChooseDate(name, 0, given_date, name_date);
@@ -340,7 +366,11 @@ std::string StoryReader::ChooseDate(const std::string& file, std::size_t line,
                                     const std::string* given, const std::string& name_date) {
   if (given) {
     if (auto date = NormalizeDate(*given)) return *date;
-    AddProblem(file, line, "invalid date '" + *given + "'");
+    // The story is still read: its date falls back to the file name's or --date.
+    AddProblem(file, line, "invalid date",
+               "invalid date '" + given->substr(0, 40) + "' (not a calendar date in 1800-2100); using " +
+                   (!name_date.empty() ? "the file name's date" : options_.default_date.empty() ? "no date" : "--date"),
+               /*skipped=*/false);
   }
   if (!name_date.empty()) return name_date;
   return options_.default_date;
@@ -358,7 +388,7 @@ std::optional<Story> StoryReader::NextJsonLine() {
     bytes_read_ += consumed;
     if (too_long) {
       source.saw_content = true;
-      AddProblem(source.name, line_number,
+      AddProblem(source.name, line_number, "too large",
                  "line longer than the limit of " + std::to_string(options_.max_story_bytes) +
                      " bytes, skipped");
       continue;
@@ -368,8 +398,8 @@ std::optional<Story> StoryReader::NextJsonLine() {
     source.saw_content = true;
     if (auto story = StoryFromJsonLine(source, line_number, line_offset, line)) return story;
   }
-  if (source.stream->bad()) AddProblem(source.name, 0, "read error");
-  if (!source.saw_content) AddProblem(source.name, 0, "empty");
+  if (source.stream->bad()) AddProblem(source.name, 0, "unreadable", "read error");
+  if (!source.saw_content) AddProblem(source.name, 0, "empty", "empty");
   lines_.reset();
   return std::nullopt;
 }
@@ -379,8 +409,9 @@ std::optional<Story> StoryReader::StoryFromJsonLine(const LineSource& source,
                                                     std::size_t line_offset,
                                                     std::string_view line) {
   if (auto problem = text::ValidateUtf8(line)) {
-    AddProblem(source.name, line_number,
-               "invalid UTF-8 at byte " + std::to_string(line_offset + problem->byte_offset));
+    AddProblem(source.name, line_number, "invalid UTF-8",
+               "invalid UTF-8 at byte " + std::to_string(line_offset + problem->byte_offset) + " (" +
+                   problem->message + ")");
     return std::nullopt;
   }
   if (line_number == 1 && line.substr(0, 3) == "\xEF\xBB\xBF") line.remove_prefix(3);
@@ -388,30 +419,31 @@ std::optional<Story> StoryReader::StoryFromJsonLine(const LineSource& source,
   try {
     object = nlohmann::json::parse(line);
   } catch (const nlohmann::json::exception& error) {
-    AddProblem(source.name, line_number, "invalid JSON: " + ShortenJsonMessage(error.what()));
+    AddProblem(source.name, line_number, "invalid JSON", "invalid JSON: " + ShortenJsonMessage(error.what()));
     return std::nullopt;
   }
   if (!object.is_object()) {
-    AddProblem(source.name, line_number, "not a JSON object");
+    AddProblem(source.name, line_number, "invalid JSON", "not a JSON object");
     return std::nullopt;
   }
   const auto text = object.find("text");
   if (text == object.end() || !text->is_string()) {
-    AddProblem(source.name, line_number, "missing \"text\" field");
+    AddProblem(source.name, line_number, "no text",
+               text == object.end() ? "missing \"text\" field" : "\"text\" field is not a string");
     return std::nullopt;
   }
   Story story;
   story.text = text->get<std::string>();
   // "\u0000" escapes decode to NUL, which the text contract forbids.
   if (auto problem = text::ValidateUtf8(story.text)) {
-    AddProblem(source.name, line_number,
+    AddProblem(source.name, line_number, "invalid UTF-8",
                "\"text\" field: " + problem->message + " at byte " +
                    std::to_string(problem->byte_offset));
     return std::nullopt;
   }
   story.text = text::NormalizeNfc(story.text);
   if (IsBlank(story.text)) {
-    AddProblem(source.name, line_number, "empty text");
+    AddProblem(source.name, line_number, "empty", "empty text");
     return std::nullopt;
   }
   auto id = ScalarField(object, "id");

@@ -111,9 +111,9 @@ TEST_F(StoryReaderTest, JsonLinesBadRecordsAreReportedAndTheRestRead) {
   EXPECT_EQ(Problems(reader), (std::vector<std::string>{
                                   path + ":1: not a JSON object",
                                   path + ":2: missing \"text\" field",
-                                  path + ":3: missing \"text\" field",
+                                  path + ":3: \"text\" field is not a string",
                                   path + ":4: empty text",
-                                  path + ":5: invalid date '2022-02-30'",
+                                  path + ":5: invalid date '2022-02-30' (not a calendar date in 1800-2100); using --date",
                               }));
 }
 
@@ -129,8 +129,8 @@ TEST_F(StoryReaderTest, InvalidUtf8IsReportedWithFileAndLine) {
   EXPECT_EQ(stories[0].text, "ok one");
   EXPECT_EQ(stories[1].text, "ok three");
   EXPECT_EQ(Problems(reader), (std::vector<std::string>{
-                                  text_path + ":3: invalid UTF-8 at byte 20",
-                                  jsonl_path + ":2: invalid UTF-8 at byte 32",
+                                  text_path + ":3: invalid UTF-8 at byte 20 (truncated sequence)",
+                                  jsonl_path + ":2: invalid UTF-8 at byte 32 (truncated sequence)",
                               }));
 }
 
@@ -231,7 +231,7 @@ TEST_F(StoryReaderTest, DatesComeFromFileNameThenDefault) {
   EXPECT_EQ(stories[0].date, "2021-08-15");
   EXPECT_EQ(stories[1].date, "2022-04-09");
   EXPECT_EQ(stories[2].date, "2022-04-09");
-  EXPECT_EQ(Problems(reader), (std::vector<std::string>{bad_meta + ": invalid date 'soon'"}));
+  EXPECT_EQ(Problems(reader), (std::vector<std::string>{bad_meta + ": invalid date 'soon' (not a calendar date in 1800-2100); using --date"}));
 
   StoryReader no_default({undated}, {});
   ASSERT_EQ(ReadAll(no_default).at(0).date, "");
@@ -289,9 +289,65 @@ TEST_F(StoryReaderTest, StoriesOverTheSizeLimitAreSkipped) {
             (std::vector<std::string>{"<stdin>: larger than the limit of 100 bytes, skipped"}));
 }
 
+// What a hostile corpus does to the reader: each bad story is reported with its
+// file and line, the good ones around it are still read, and the run ends with
+// a summary by kind.
+TEST_F(StoryReaderTest, HostileJsonLinesAreReportedByLineAndTheGoodStoriesAroundThemRead) {
+  std::string deep = "{\"id\": \"deep\", \"text\": " + std::string(100000, '[') + std::string(100000, ']') + "}";
+  const std::string path = Write("hostile.jsonl",
+                                 "{\"id\": \"first\", \"date\": \"2022-04-09\", \"text\": \"Russia met China.\"}\n"
+                                 "{\"id\": \"nul\", \"text\": \"Kabul \\u0000 said\"}\n"
+                                 "{\"id\": \"bytes\", \"text\": \"Kabul \xC3\x28 said\"}\n" +
+                                     deep + "\n"
+                                 "{\"id\": \"year\", \"date\": \"9999-01-01\", \"text\": \"Iran met Iraq.\"}\n"
+                                 "{\"id\": \"cut\", \"text\": \"Russia acc");
+  StoryReader reader({path}, {.default_date = "2022-01-01"});
+  const auto stories = ReadAll(reader);
+  ASSERT_EQ(stories.size(), 2u);
+  EXPECT_EQ(stories[0].id, "first");
+  EXPECT_EQ(stories[1].id, "year");
+  EXPECT_EQ(stories[1].date, "2022-01-01");  // the out-of-range date falls back to --date
+  EXPECT_EQ(Problems(reader),
+            (std::vector<std::string>{
+                path + ":2: \"text\" field: NUL byte at byte 6",
+                path + ":3: invalid UTF-8 at byte 141 (truncated sequence)",
+                path + ":4: \"text\" field is not a string",
+                path + ":5: invalid date '9999-01-01' (not a calendar date in 1800-2100); using --date",
+                path + ":6: invalid JSON: column 34: syntax error while parsing value - invalid string: missing "
+                       "closing quote; last read: '\"Russia acc'",
+            }));
+  EXPECT_EQ(SummarizeProblems(reader.problems()),
+            "skipped 4 inputs (2 invalid UTF-8, 1 no text, 1 invalid JSON); 1 kept with a warning (1 invalid date)");
+}
+
+TEST_F(StoryReaderTest, ManyNestedQuotesAndA50MegabyteLineAreOrdinaryText) {
+  const std::string quotes = Write("quotes.txt", "Russia said " + std::string(100000, '"') + " China met Iran.");
+  std::string line = "{\"id\": \"long\", \"text\": \"" + std::string(50u << 20, 'a') + "\"}\n";
+  const std::string huge = Write("huge.jsonl", line + "{\"id\": \"after\", \"text\": \"Iran met Iraq.\"}\n");
+  line.clear();
+  line.shrink_to_fit();
+  StoryReader reader({quotes, huge}, {.default_date = "", .max_story_bytes = 64u << 20});
+  const auto stories = ReadAll(reader);
+  ASSERT_EQ(stories.size(), 3u);
+  EXPECT_EQ(stories[0].text.size(), 12u + 100000u + 16u);
+  EXPECT_EQ(stories[1].text.size(), 50u << 20);
+  EXPECT_EQ(stories[2].id, "after");
+  EXPECT_TRUE(reader.problems().empty());
+  EXPECT_EQ(SummarizeProblems(reader.problems()), "");
+
+  // With the default limit the 50 MB line is reported, not held, and the next line is still read.
+  StoryReader limited({huge}, {});
+  const auto kept = ReadAll(limited);
+  ASSERT_EQ(kept.size(), 1u);
+  EXPECT_EQ(kept[0].id, "after");
+  EXPECT_EQ(Problems(limited),
+            (std::vector<std::string>{huge + ":1: line longer than the limit of 4194304 bytes, skipped"}));
+  EXPECT_EQ(SummarizeProblems(limited.problems()), "skipped 1 input (1 too large)");
+}
+
 TEST(FormatProblem, OmitsLineZero) {
-  EXPECT_EQ(FormatProblem({"a.jsonl", 7, "invalid date 'x'"}), "a.jsonl:7: invalid date 'x'");
-  EXPECT_EQ(FormatProblem({"a.txt", 0, "empty"}), "a.txt: empty");
+  EXPECT_EQ(FormatProblem({"a.jsonl", 7, "invalid date 'x'", "invalid date", false}), "a.jsonl:7: invalid date 'x'");
+  EXPECT_EQ(FormatProblem({"a.txt", 0, "empty", "empty"}), "a.txt: empty");
 }
 
 }  // namespace

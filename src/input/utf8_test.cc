@@ -54,6 +54,15 @@ TEST(ValidateUtf8, FindsProblemsPastTheAsciiFastPath) {
   EXPECT_EQ(problem->column, 1u);
 }
 
+TEST(ReplaceInvalidUtf8, EachBadSequenceBecomesOneReplacementCharacter) {
+  EXPECT_EQ(ReplaceInvalidUtf8("Pakistan \x99text"), "Pakistan \xEF\xBF\xBDtext");
+  EXPECT_EQ(ReplaceInvalidUtf8("a\xE2\x82"), "a\xEF\xBF\xBD");              // truncated at the end
+  EXPECT_EQ(ReplaceInvalidUtf8(std::string("x\0y", 3)), "x\xEF\xBF\xBDy");  // NUL
+  EXPECT_EQ(ReplaceInvalidUtf8("\xED\xA0\x80!"), "\xEF\xBF\xBD!");         // surrogate, one sequence
+  EXPECT_EQ(ReplaceInvalidUtf8("ok \xC3\xA9"), "ok \xC3\xA9");                // valid text unchanged
+  EXPECT_FALSE(ValidateUtf8(ReplaceInvalidUtf8("\xFF\xFE\x80\x80\x80\x80\xC0\xAF")).has_value());
+}
+
 TEST(NormalizeNfc, ComposesCombiningMarks) {
   EXPECT_EQ(NormalizeNfc("Pe\xCC\x81rez"), "P\xC3\xA9rez");          // e + U+0301 -> é
   EXPECT_EQ(NormalizeNfc("A\xCC\x8A" "ngstr"), "\xC3\x85ngstr");      // A + ring -> Å

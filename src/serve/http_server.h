@@ -6,7 +6,12 @@
 //   the bound port, then serves until Stop() (thread-safe) is called.
 //   Returns false, with the reason in error(), when it cannot bind.
 // - Binds loopback unless told otherwise; TCP_NODELAY on; request bodies over
-//   max_body_bytes are refused (413); slow clients time out after 10 s.
+//   max_body_bytes are refused (413) before they are read, chunked ones as soon
+//   as they pass it; GET and other body-less methods sent with a body get 400
+//   unread; request lines and
+//   headers over 8 KB are refused (414/431 or a closed connection); a client
+//   silent for read_timeout_seconds is disconnected. Paths outside the web
+//   folder, however encoded, are never served.
 // - API responses are JSON, never cached; static files get their MIME type.
 #pragma once
 
@@ -19,7 +24,9 @@
 
 namespace httplib {
 class Server;
-}
+struct Request;
+struct Response;
+}  // namespace httplib
 
 namespace chancery::serve {
 
@@ -29,6 +36,9 @@ struct ServerOptions {
   std::string web_dir;                     // served at /; empty = API only
   std::size_t max_body_bytes = 64u << 20;  // for POST /api/ingest
   std::size_t threads = 8;
+  // A client that sends nothing for this long (mid-request, or idle between
+  // keep-alive requests) is disconnected, freeing its worker thread.
+  int read_timeout_seconds = 10;
 };
 
 class HttpServer {
@@ -41,6 +51,9 @@ class HttpServer {
   const std::string& error() const { return error_; }
 
  private:
+  // Api::Handle on the request with `body`, written into `response`.
+  void Answer(const httplib::Request& request, const std::string& body, httplib::Response& response) const;
+
   const Api& api_;
   ServerOptions options_;
   std::unique_ptr<httplib::Server> server_;

@@ -38,6 +38,26 @@ std::string PatternWords(const std::string& pattern) {
   return space == std::string::npos ? pattern : pattern.substr(space + 1);
 }
 
+// Why a cue is refused before std::regex sees it, or "" if it is fine. Cues
+// are short word alternations; back-references and big repeat counts are
+// never needed, and libstdc++'s regex compiler overflows an int on a long
+// number after a backslash or "{" (found by fuzz/dictionary_fuzzer.cc).
+std::string CueProblem(const std::string& cue) {
+  if (cue.size() > 500) return "longer than 500 characters";
+  for (std::size_t i = 0; i + 1 < cue.size(); ++i) {
+    if (cue[i] == '\\') {
+      if (cue[i + 1] >= '0' && cue[i + 1] <= '9') return "back-references (\\1) are not supported";
+      ++i;  // the escaped character is literal
+    } else if (cue[i] == '{') {
+      std::size_t digits = 0;
+      for (std::size_t k = i + 1; k < cue.size() && ((cue[k] >= '0' && cue[k] <= '9') || cue[k] == ','); ++k)
+        digits = cue[k] == ',' ? 0 : digits + 1;
+      if (digits > 3) return "repeat counts over 999 are not supported";
+    }
+  }
+  return "";
+}
+
 }  // namespace
 
 RelationRules RelationRules::Load(const std::filesystem::path& file) {
@@ -61,6 +81,7 @@ RelationRules RelationRules::Load(const std::filesystem::path& file) {
     for (std::string code; std::getline(codes, code, ',');)
       if (!code.empty()) rule.code_prefixes.push_back(code);
     if (rule.kind.empty() || rule.value.empty() || rule.code_prefixes.empty()) fail("empty kind, value or codes");
+    if (std::string problem = CueProblem(fields[4]); !problem.empty()) fail("bad cue: " + problem);
     try {
       rule.cue = std::regex(fields[4], std::regex::ECMAScript | std::regex::icase | std::regex::optimize);
     } catch (const std::regex_error& error) {

@@ -3,7 +3,9 @@
 #include "serve/relations.h"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
+#include <filesystem>
 #include <fstream>
 
 namespace chancery::serve {
@@ -145,6 +147,24 @@ TEST_F(RelationsTest, QueriesNeedOnlyTheRulesCodePrefixes) {
   std::vector<std::string> prefixes = rules.CodePrefixes();
   EXPECT_NE(std::find(prefixes.begin(), prefixes.end(), "05"), prefixes.end());
   EXPECT_EQ(std::find(prefixes.begin(), prefixes.end(), "054"), prefixes.end());
+}
+
+// A cue std::regex would choke on is refused by name and line, never compiled.
+TEST(RelationRulesLoad, CuesWithBackReferencesOrHugeRepeatCountsAreRefusedByLine) {
+  const std::filesystem::path file =
+      std::filesystem::temp_directory_path() / ("chancery-relations-" + std::to_string(::getpid()) + ".tsv");
+  for (const std::string cue : {"embass\\88888888888888888888", "(a)\\1", "x{99999999999}", "x{1,99999999999}"}) {
+    std::ofstream(file) << "# test\naccreditation\taccredited\t-\t05\taccredit\nembassy\topen\t-\t05\t" << cue << "\n";
+    try {
+      RelationRules::Load(file);
+      ADD_FAILURE() << cue << " was accepted";
+    } catch (const std::runtime_error& error) {
+      EXPECT_NE(std::string(error.what()).find(file.string() + ":3: bad cue"), std::string::npos) << error.what();
+    }
+  }
+  std::ofstream(file) << "embassy\topen\t-\t05\tembass(y|ies)\\s{1,3}open\n";
+  EXPECT_NO_THROW(RelationRules::Load(file));
+  std::filesystem::remove(file);
 }
 
 }  // namespace

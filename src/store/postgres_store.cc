@@ -133,6 +133,35 @@ class PostgresStore final : public SqlStore {
     });
   }
 
+  std::optional<StoredStory> GetStory(const std::string& id) override {
+    return Guard([&] {
+      // Repeatable read: the three SELECTs see one snapshot, so a concurrent
+      // replace cannot mix old and new rows.
+      pqxx::transaction<pqxx::repeatable_read, pqxx::read_only> tx(*conn_);
+      std::optional<StoredStory> out;
+      pqxx::result story = tx.exec_params(StoryRowSql("$1"), id);
+      if (story.empty()) return out;
+      PgRow row{story[0]};
+      Story& s = out.emplace().story;
+      s.id = row.Text(0);
+      s.date = row.Text(1);
+      s.source = row.Text(2);
+      s.url = row.Text(3);
+      s.title = row.Text(4);
+      s.text = row.Text(5);
+      for (const pqxx::row& r : tx.exec_params(StorySentencesSql("$1"), id)) {
+        PgRow sentence{r};
+        out->sentences.push_back({static_cast<std::uint32_t>(sentence.Int(0)),
+                                  static_cast<std::uint32_t>(sentence.Int(1)),
+                                  static_cast<std::uint32_t>(sentence.Int(2)), {}});
+      }
+      for (const pqxx::row& r : tx.exec_params(StoryEventsSql("$1"), id))
+        out->events.push_back(ReadEvent(PgRow{r}).event);
+      tx.commit();
+      return out;
+    });
+  }
+
   std::int64_t CountStories() override { return QueryCount("SELECT COUNT(*) FROM stories", {}); }
   std::int64_t CountEvents() override { return QueryCount("SELECT COUNT(*) FROM events", {}); }
 

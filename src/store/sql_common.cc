@@ -21,6 +21,19 @@ const char* const kEventFrom =
     " LEFT JOIN sentences s ON s.story_id = e.story_id AND s.idx = e.sentence_index"
     " LEFT JOIN stories st ON st.id = e.story_id";
 
+std::string StoryRowSql(const std::string& p) {
+  return "SELECT id, date, source, url, title, text FROM stories WHERE id = " + p;
+}
+
+std::string StorySentencesSql(const std::string& p) {
+  return "SELECT idx, byte_begin, byte_end FROM sentences WHERE story_id = " + p + " ORDER BY idx";
+}
+
+std::string StoryEventsSql(const std::string& p) {
+  return std::string("SELECT ") + kEventColumns + kEventFrom + " WHERE e.story_id = " + p +
+         " ORDER BY e.id";
+}
+
 const char* const kLiteColumns =
     "e.id, e.date, e.src_code, e.src_country, e.src_agent, e.src_name,"
     " e.tgt_code, e.tgt_country, e.tgt_agent, e.tgt_name, e.code, e.root, e.label,"

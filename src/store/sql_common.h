@@ -52,6 +52,13 @@ class SqlParams {
 extern const char* const kEventColumns;
 // FROM clause matching kEventColumns.
 extern const char* const kEventFrom;
+// The SELECTs behind GetStory(), each with one placeholder `p` for the story
+// id: the story's fields (id, date, source, url, title, text), its sentences
+// (idx, byte_begin, byte_end; by idx) and its events (kEventColumns, in id
+// order, which is the order PutStory() inserted them).
+std::string StoryRowSql(const std::string& p);
+std::string StorySentencesSql(const std::string& p);
+std::string StoryEventsSql(const std::string& p);
 constexpr int kEventColumnCount = 42;
 
 // Lower-cased words (letters/digits; every non-ASCII byte counts as a letter)

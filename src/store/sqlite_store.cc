@@ -95,6 +95,39 @@ class SqliteStore final : public SqlStore {
     return out;
   }
 
+  std::optional<StoredStory> GetStory(const std::string& id) override {
+    // One read transaction, so a concurrent replace cannot mix old and new rows.
+    Exec("BEGIN");
+    try {
+      std::optional<StoredStory> out;
+      static const std::string story_sql = StoryRowSql("?"), sentences_sql = StorySentencesSql("?"),
+                               events_sql = StoryEventsSql("?");
+      Run(story_sql, {Param::Text(id)}, [&](const SqliteRow& r) {
+        Story& s = out.emplace().story;
+        s.id = r.Text(0);
+        s.date = r.Text(1);
+        s.source = r.Text(2);
+        s.url = r.Text(3);
+        s.title = r.Text(4);
+        s.text = r.Text(5);
+      });
+      if (out) {
+        Run(sentences_sql, {Param::Text(id)}, [&](const SqliteRow& r) {
+          out->sentences.push_back({static_cast<std::uint32_t>(r.Int(0)),
+                                    static_cast<std::uint32_t>(r.Int(1)),
+                                    static_cast<std::uint32_t>(r.Int(2)), {}});
+        });
+        Run(events_sql, {Param::Text(id)},
+            [&](const SqliteRow& r) { out->events.push_back(ReadEvent(r).event); });
+      }
+      Exec("COMMIT");
+      return out;
+    } catch (...) {
+      sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+      throw;
+    }
+  }
+
   std::int64_t CountStories() override { return QueryCount("SELECT COUNT(*) FROM stories", {}); }
   std::int64_t CountEvents() override { return QueryCount("SELECT COUNT(*) FROM events", {}); }
 

@@ -12,6 +12,11 @@
 //   (kSkipped); a story id stored with a different hash is replaced
 //   (kReplaced: old sentences and events deleted in the same transaction).
 //   Ingesting the same input twice therefore changes nothing.
+// - GetStory() returns a stored story as PutStory() took it: the Story fields
+//   that make its hash (origin is not stored), its sentences (index and byte
+//   range; tokens are not stored) and its events in the order they were put.
+//   Putting that into another store therefore stores the same story, sentences
+//   and events (under that store's own ids) with the same hash.
 // - Queries never modify. Event ids are stable for the life of the stored
 //   story. Results are ordered: events by (date, story, sentence, id).
 // - Both backends return identical results for identical input (the store tests
@@ -57,6 +62,13 @@ struct StoredSentence {
   std::uint32_t index = 0;
   std::uint32_t begin = 0, end = 0;  // byte offsets into the story text
   std::string text;
+};
+
+// A whole stored story, in the shape PutStory() takes it.
+struct StoredStory {
+  Story story;                      // origin empty, origin_line 0
+  std::vector<Sentence> sentences;  // by index; tokens empty
+  std::vector<Event> events;        // in the order they were put
 };
 
 struct StoryInfo {
@@ -153,7 +165,10 @@ class Store {
   virtual PutResult PutStory(const Story& story, const std::vector<Sentence>& sentences,
                              const std::vector<Event>& events) = 0;
 
+  // Ordered by (date, id); limit capped at 1000.
   virtual std::vector<StoryInfo> Stories(std::int64_t limit, std::int64_t offset) = 0;
+  // The story stored under `id`, whole; nullopt when there is none.
+  virtual std::optional<StoredStory> GetStory(const std::string& id) = 0;
   virtual std::int64_t CountStories() = 0;
   virtual std::int64_t CountEvents() = 0;
   // Changes whenever a story is inserted or replaced (event ids are never

@@ -184,7 +184,22 @@ class StoreSpec : public ::testing::TestWithParam<Backend> {
       pqxx::connection c(pg_url_);
       pqxx::nontransaction tx(c);
       tx.exec("DROP SCHEMA " + schema_ + " CASCADE");
+      if (!second_schema_.empty()) tx.exec("DROP SCHEMA " + second_schema_ + " CASCADE");
     }
+  }
+
+  // An empty second store of the same backend (another file, or another
+  // schema), removed with the first.
+  std::unique_ptr<Store> OpenSecondStore() {
+    if (GetParam() == Backend::kSqlite) return Store::Open((dir_.path() / "second.db").string());
+    second_schema_ = schema_ + "_second";
+    {
+      pqxx::connection c(pg_url_);
+      pqxx::nontransaction tx(c);
+      tx.exec("CREATE SCHEMA " + second_schema_);
+    }
+    return Store::Open(pg_url_ + (pg_url_.find('?') == std::string::npos ? "?" : "&") +
+                       "options=-c%20search_path%3D" + second_schema_);
   }
 
   // Codes of the events a filter selects, in result order.
@@ -200,7 +215,7 @@ class StoreSpec : public ::testing::TestWithParam<Backend> {
   }
 
   TempDir dir_;
-  std::string url_, pg_url_, schema_;
+  std::string url_, pg_url_, schema_, second_schema_;
   std::unique_ptr<Store> store_;
 };
 
@@ -330,6 +345,92 @@ TEST_P(StoreSpec, ChangedTextUnderTheSameIdReplacesTheStory) {
   EXPECT_EQ(store_->Events(china).total, 0);
   EXPECT_EQ(store_->SearchSentences("Iran", 10).size(), 1u);
   EXPECT_EQ(store_->Stories(10, 0).at(0).events, 2);
+}
+
+TEST_P(StoreSpec, GetStoryReturnsTheStoryAsItWasPut) {
+  Doc d = Voa();
+  // Events in an order that is neither by date nor by sentence: GetStory keeps
+  // the order they were put in.
+  std::swap(d.events[0], d.events[2]);
+  d.events[1].goldstein = -2.3000000000000003;  // doubles survive exactly
+  d.events[1].confidence = 1.0 / 3.0;
+  ASSERT_EQ(d.Put(*store_), PutResult::kInserted);
+
+  std::optional<StoredStory> got = store_->GetStory("voa-1");
+  ASSERT_TRUE(got.has_value());
+  EXPECT_EQ(got->story.id, d.story.id);
+  EXPECT_EQ(got->story.date, d.story.date);
+  EXPECT_EQ(got->story.source, d.story.source);
+  EXPECT_EQ(got->story.url, d.story.url);
+  EXPECT_EQ(got->story.title, d.story.title);
+  EXPECT_EQ(got->story.text, d.story.text);
+  EXPECT_EQ(StoryHash(got->story), StoryHash(d.story));
+  ASSERT_EQ(got->sentences.size(), d.sentences.size());
+  for (std::size_t i = 0; i < d.sentences.size(); ++i) {
+    EXPECT_EQ(got->sentences[i].index, d.sentences[i].index);
+    EXPECT_EQ(got->sentences[i].begin, d.sentences[i].begin);
+    EXPECT_EQ(got->sentences[i].end, d.sentences[i].end);
+  }
+  ASSERT_EQ(got->events.size(), d.events.size());
+  for (std::size_t i = 0; i < d.events.size(); ++i) {
+    SCOPED_TRACE(d.events[i].code);
+    ExpectSameEvent(got->events[i], d.events[i]);
+  }
+
+  EXPECT_FALSE(store_->GetStory("no-such-story").has_value());
+}
+
+TEST_P(StoreSpec, GetStoryAfterAReplaceReturnsOnlyTheNewVersion) {
+  ASSERT_EQ(Voa().Put(*store_), PutResult::kInserted);
+  Doc changed = Voa();
+  changed.story.title = "A new title";
+  changed.events.pop_back();
+  ASSERT_EQ(changed.Put(*store_), PutResult::kReplaced);
+  std::optional<StoredStory> got = store_->GetStory("voa-1");
+  ASSERT_TRUE(got.has_value());
+  EXPECT_EQ(got->story.title, "A new title");
+  EXPECT_EQ(got->events.size(), 2u);
+  EXPECT_EQ(got->sentences.size(), 3u);
+}
+
+// What `chancery merge` relies on: every story read back and put into another
+// store gives that store the same stories, sentences and events.
+TEST_P(StoreSpec, AStoryReadBackAndPutIntoASecondStoreIsTheSameStory) {
+  PutBoth();
+  std::unique_ptr<Store> second = OpenSecondStore();
+  for (const StoryInfo& info : store_->Stories(1000, 0)) {
+    std::optional<StoredStory> s = store_->GetStory(info.id);
+    ASSERT_TRUE(s.has_value()) << info.id;
+    EXPECT_EQ(second->PutStory(s->story, s->sentences, s->events), PutResult::kInserted);
+    // Same hash, so putting it again changes nothing: merging is idempotent.
+    EXPECT_EQ(second->PutStory(s->story, s->sentences, s->events), PutResult::kSkipped);
+    EXPECT_TRUE(second->HasStoryHash(info.hash));
+  }
+
+  std::vector<StoryInfo> want_stories = store_->Stories(1000, 0), got_stories = second->Stories(1000, 0);
+  ASSERT_EQ(got_stories.size(), want_stories.size());
+  for (std::size_t i = 0; i < want_stories.size(); ++i) {
+    EXPECT_EQ(got_stories[i].id, want_stories[i].id);
+    EXPECT_EQ(got_stories[i].hash, want_stories[i].hash);
+    EXPECT_EQ(got_stories[i].sentences, want_stories[i].sentences);
+    EXPECT_EQ(got_stories[i].events, want_stories[i].events);
+  }
+  EventPage want = store_->Events({}), got = second->Events({});
+  ASSERT_EQ(got.total, want.total);
+  ASSERT_EQ(got.events.size(), want.events.size());
+  for (std::size_t i = 0; i < want.events.size(); ++i) {
+    SCOPED_TRACE(want.events[i].event.code);
+    ExpectSameEvent(got.events[i].event, want.events[i].event);
+    EXPECT_EQ(got.events[i].sentence, want.events[i].sentence);
+    EXPECT_EQ(got.events[i].story_title, want.events[i].story_title);
+    EXPECT_EQ(got.events[i].story_url, want.events[i].story_url);
+    EXPECT_EQ(got.events[i].story_source, want.events[i].story_source);
+  }
+  // The sentences reached the full-text index and the parties index too.
+  EXPECT_EQ(second->SearchSentences("Taliban", 10).size(), store_->SearchSentences("Taliban", 10).size());
+  EventFilter pak;
+  pak.actor = "PAK";
+  EXPECT_EQ(second->Events(pak).total, 3);
 }
 
 TEST_P(StoreSpec, ActorFiltersMatchACodeOrACountry) {

@@ -11,6 +11,8 @@
 #include <string_view>
 #include <vector>
 
+#include "text/utf8.h"
+
 namespace chancery::text {
 
 inline std::string_view TrimBlanks(std::string_view s) {
@@ -45,7 +47,7 @@ inline std::vector<std::filesystem::path> DataFilesIn(const std::filesystem::pat
 }
 
 // Calls visit(line, line_number, complain) for every line of `file` that is neither blank
-// nor a comment, trimmed; complain(message) records "FILE:LINE: message" in
+// nor a comment, trimmed, and valid UTF-8 (other lines are reported and skipped); complain(message) records "FILE:LINE: message" in
 // `problems`. Throws std::runtime_error when the file cannot be opened.
 template <typename Visit>
 void ForEachDataLine(const std::filesystem::path& file, std::string_view what, std::vector<std::string>* problems,
@@ -61,6 +63,12 @@ void ForEachDataLine(const std::filesystem::path& file, std::string_view what, s
     ++line_number;
     std::string_view view = TrimBlanks(line);
     if (view.empty() || view.front() == '#') continue;
+    // Every later stage assumes valid UTF-8; a line in another encoding is
+    // reported, not half-matched.
+    if (auto bad = ValidateUtf8(view)) {
+      complain("invalid UTF-8 at column " + std::to_string(bad->column) + " (" + bad->message + "), line skipped");
+      continue;
+    }
     visit(view, line_number, complain);
   }
 }

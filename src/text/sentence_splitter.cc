@@ -79,8 +79,12 @@ std::vector<TokenRange> SentenceSplitter::Split(std::string_view text,
 
   // The first word at or after token k, skipping opening quotes and brackets (the same line
   // is not required: a new line after a break is still where the next sentence would start).
+  // Real text has at most a few quotes and brackets in a row; looking past
+  // kMaxQuoteRun of them keeps a run of 100,000 quotes from costing
+  // quadratic time (each token would rescan the whole run).
+  constexpr std::size_t kMaxQuoteRun = 8;
   auto next_word = [&](std::size_t k) -> const Token* {
-    for (; k < tokens.size(); ++k) {
+    for (const std::size_t stop = std::min(tokens.size(), k + kMaxQuoteRun + 1); k < stop; ++k) {
       if (tokens[k].is_word) return &tokens[k];
       if (!IsQuoteOrBracket(tokens[k], false)) return nullptr;
     }
@@ -111,7 +115,7 @@ std::vector<TokenRange> SentenceSplitter::Split(std::string_view text,
 
     // The token whose punctuation closes the line or sentence, behind closing quotes.
     std::size_t closer = k;
-    while (closer > first && IsQuoteOrBracket(tokens[closer], true)) --closer;
+    while (closer > first && k - closer < kMaxQuoteRun && IsQuoteOrBracket(tokens[closer], true)) --closer;
     const PeriodRole role = roles[closer];
     const bool closed = IsTerminal(tokens[closer]) || role != PeriodRole::kNone;
 

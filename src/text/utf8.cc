@@ -103,6 +103,22 @@ std::optional<Utf8Problem> ValidateUtf8(std::string_view bytes) {
   return std::nullopt;
 }
 
+std::string ReplaceInvalidUtf8(std::string_view bytes) {
+  std::string out;
+  while (std::optional<Utf8Problem> problem = ValidateUtf8(bytes)) {
+    if (out.empty()) out.reserve(bytes.size() + 2);
+    out.append(bytes.substr(0, problem->byte_offset));
+    out.append("\xEF\xBF\xBD");
+    std::size_t skip = problem->byte_offset + 1;
+    for (int k = 0; k < 3 && skip < bytes.size() && IsContinuation(static_cast<unsigned char>(bytes[skip])); ++k)
+      ++skip;
+    bytes.remove_prefix(skip);
+  }
+  if (out.empty()) return std::string(bytes);
+  out.append(bytes);
+  return out;
+}
+
 std::string NormalizeNfc(std::string_view utf8) {
   if (utf8.substr(0, kByteOrderMark.size()) == kByteOrderMark) {
     utf8.remove_prefix(kByteOrderMark.size());

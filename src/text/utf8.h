@@ -26,6 +26,13 @@ struct Utf8Problem {
 // whole input is well-formed UTF-8.
 std::optional<Utf8Problem> ValidateUtf8(std::string_view bytes);
 
+// `bytes` with each invalid sequence and NUL byte replaced by U+FFFD (a bad
+// lead byte and the continuation bytes after it count as one sequence), so
+// the result always passes ValidateUtf8. For text made by other libraries
+// (gumbo turns "&#x99999999999;" into a lone byte), never for user input,
+// which is reported instead.
+std::string ReplaceInvalidUtf8(std::string_view bytes);
+
 // NFC normalisation (ICU Normalizer2). Returns the input unchanged (minus a
 // leading BOM) when it is already in NFC, which is the common case.
 // Precondition: `utf8` is valid UTF-8.
