@@ -6,6 +6,7 @@
 //   chancery query WHAT ...    events, actors, dyads, relations, network, search (table or JSON)
 //   chancery serve             the JSON API and the web page over a database
 //   chancery dictionary import|export   TABARI / PETRARCH dictionaries in and out
+//   chancery merge --db TARGET SHARD...   shard databases (ingest --shard) into one
 //
 // Exit status: 0 the run completed (stories that could not be read are listed
 // on stderr and skipped); 2 bad usage or unusable dictionaries; 3 no input
@@ -30,6 +31,7 @@
 #include <thread>
 
 #include "cli/dictionary_command.h"
+#include "cli/merge_command.h"
 #include "coding/cameo_table.h"
 #include "coding/verb_dictionary.h"
 #include "eval/evaluation.h"
@@ -64,6 +66,7 @@ struct CorpusOptions {
   double min_confidence = kDefaultMinConfidence;
   unsigned jobs = 1;  // coding threads; 0 = one per hardware thread
   std::string shard;  // "I/N": keep only shard I of N; "" = all stories
+  std::size_t max_story_bytes = chancery::input::ReadOptions{}.max_story_bytes;
 };
 
 struct CodeOptions : CorpusOptions {
@@ -150,6 +153,7 @@ std::optional<Corpus> OpenCorpus(const CorpusOptions& options) {
     }
     corpus.read_options.default_date = *date;
   }
+  corpus.read_options.max_story_bytes = options.max_story_bytes;
   std::optional<Shard> shard = ParseShard(options.shard);
   if (!shard) return std::nullopt;
   corpus.shard = *shard;
@@ -249,7 +253,7 @@ int RunCode(const CodeOptions& options) {
   if (!options.quiet) {
     std::cerr << "chancery: " << stories << " stories, " << sentences << " sentences, " << events_written
               << " events";
-    if (!reader.problems().empty()) std::cerr << "; " << reader.problems().size() << " input problems (skipped)";
+    if (!reader.problems().empty()) std::cerr << "; " << input::SummarizeProblems(reader.problems());
     if (undated) std::cerr << "; " << undated << " stories without a date (use --date)";
     if (other_shards) std::cerr << "; " << other_shards << " stories in other shards (skipped)";
     std::cerr << "\n";
@@ -348,6 +352,7 @@ struct IngestOptions : CorpusOptions {
   std::string db = "chancery.db";
   bool progress = false;     // force the progress bar
   bool no_progress = false;  // never draw it
+  bool verbose = false;      // a line per story once its fate is committed
 };
 
 // Total bytes of the inputs (files, directories' files), for the progress bar;
@@ -451,7 +456,16 @@ int RunIngest(const IngestOptions& options) {
     return std::nullopt;
   };
   auto deliver = [&](const Story& story, CodedStory& coded) {
-    ingester.Put(story, coded);
+    const store::PutResult result = ingester.Put(story, coded);
+    if (options.verbose) {
+      // Written only after the transaction committed: a line here means the
+      // story survives any crash from now on (tests/crash_safety_loop.sh).
+      bar.Finish();
+      std::cerr << "chancery: " << (result == store::PutResult::kInserted   ? "stored "
+                                    : result == store::PutResult::kReplaced ? "replaced "
+                                                                            : "already stored ")
+                << story.id << " (" << coded.events.size() << " events)" << std::endl;
+    }
     bar.Update(reader.bytes_read(), ingester.counts());
   };
   try {
@@ -472,7 +486,7 @@ int RunIngest(const IngestOptions& options) {
     std::cerr << "chancery: " << store->Describe() << ": " << counts.stories << " stories read, " << counts.inserted
               << " new, " << counts.replaced << " replaced, " << counts.skipped << " already stored; "
               << counts.sentences << " sentences, " << counts.events << " events coded"
-              << (reader.problems().empty() ? "" : "; " + std::to_string(reader.problems().size()) + " input problems (skipped)")
+              << (reader.problems().empty() ? "" : "; " + input::SummarizeProblems(reader.problems()))
               << (other_shards ? "; " + std::to_string(other_shards) + " stories in other shards (skipped)" : "")
               << "\n";
   if (counts.stories + std::int64_t(other_shards) == 0) {
@@ -740,6 +754,9 @@ int main(int argc, char** argv) {
   code_command->add_flag("--explain", code.explain, "Print each sentence's tokens, lemmas and actors on standard error");
   code_command->add_option("-j,--jobs", code.jobs, "Coding threads (0 = one per hardware thread); output stays in input order")
       ->capture_default_str()->check(CLI::Range(0u, 1024u));
+  code_command->add_option("--max-story-bytes", code.max_story_bytes,
+                           "Skip (and report) stories larger than this; coding takes ~200 bytes of memory per byte of text")
+      ->capture_default_str()->transform(CLI::AsSizeValue(false));
   code_command->add_option("--shard", code.shard,
                            "Code only shard I of N (0-based, e.g. 2/4): the stories whose id hashes (FNV-1a) to I mod N, "
                            "whatever the input order; the N shards together are the whole input");
@@ -770,9 +787,14 @@ int main(int argc, char** argv) {
   ingest_command->add_flag("-q,--quiet", ingest.quiet, "No progress bar and no summary");
   ingest_command->add_flag("--progress", ingest.progress, "Draw the progress bar even when standard error is not a terminal");
   ingest_command->add_flag("--no-progress", ingest.no_progress, "Never draw the progress bar");
+  ingest_command->add_flag("-v,--verbose", ingest.verbose,
+                           "Print a line per story coded (stored, replaced) once it is committed");
   ingest_command->add_option("-j,--jobs", ingest.jobs,
                              "Coding threads (0 = one per hardware thread); stories are stored in input order on one thread")
       ->capture_default_str()->check(CLI::Range(0u, 1024u));
+  ingest_command->add_option("--max-story-bytes", ingest.max_story_bytes,
+                           "Skip (and report) stories larger than this; coding takes ~200 bytes of memory per byte of text")
+      ->capture_default_str()->transform(CLI::AsSizeValue(false));
   ingest_command->add_option("--shard", ingest.shard,
                              "Ingest only shard I of N (0-based, e.g. 2/4): the stories whose id hashes (FNV-1a) to I mod N, "
                              "whatever the input order; the N shards together are the whole input");
@@ -832,6 +854,8 @@ int main(int argc, char** argv) {
 
   DictionaryCommandOptions dictionary_options;
   AddDictionaryCommand(app, dictionary_options);
+  MergeCommandOptions merge_options;
+  AddMergeCommand(app, merge_options);
 
   try {
     app.parse(argc, argv);
@@ -842,6 +866,7 @@ int main(int argc, char** argv) {
   if (*eval_command) return RunEval(eval_options);
   if (*ingest_command) return RunIngest(ingest);
   if (DictionaryCommandChosen(dictionary_options)) return RunDictionaryCommand(dictionary_options);
+  if (MergeCommandChosen(merge_options)) return RunMergeCommand(merge_options);
   if (*serve_command) return RunServe(serve_options);
   if (*query_command) {
     if (*q_events) query.path = "/api/events";
