@@ -657,6 +657,17 @@ std::vector<ActorMention> ActorRecognizer::Recognize(const Sentence& sentence, s
                          tokens[mention.end_token].is_word && !tokens[mention.end_token].upper_initial;
     if (modifies_noun) mention.place_context = true;
   }
+  // "Mocimboa da Praia", "Rio de Janeiro": a capital's name after a name
+  // particle is the end of another place's name, not the capital.
+  std::erase_if(mentions, [&](const ActorMention& mention) {
+    std::uint32_t first = mention.first_token;
+    if (mention.kind != ActorKind::kCapital || mention.has_role || first < 2) return false;
+    const std::string& particle = tokens[first - 1].lower;
+    bool name_particle = particle == "da" || particle == "de" || particle == "do" || particle == "dos" ||
+                         particle == "das" || particle == "del" || particle == "di" || particle == "du" ||
+                         particle == "la" || particle == "el";
+    return name_particle && tokens[first - 2].upper_initial;
+  });
   // A bare role with no country ("protesters", "police", "the opposition") is
   // taken to belong to the place the sentence names ("in Caracas"), else to the
   // nearest state named in the sentence ("Chinese police detained protesters",

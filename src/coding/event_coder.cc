@@ -1039,6 +1039,18 @@ std::vector<Event> EventCoder::CodeSentence(const Story& story, const Sentence& 
                                                    "provoking", "provoked", "pushing"}))
           target = source_of_match[index - 1];
       }
+      // "Gambia filed a lawsuit against Myanmar, accusing it of genocide": the
+      // object pronoun of a participle after a comma is the main clause's
+      // object (people are resolved by the recognizer; "it"/"them" are not).
+      if (target < 0 && source >= 0 && index > 0 && target_of_match[index - 1] >= 0 &&
+          target_of_match[index - 1] != source && IsIngForm(tokens[match.lit_first]) && match.lit_first > 0 &&
+          match.lit_first + 1 < tokens.size() && Is(tokens[match.lit_first + 1], {"it", "them"}) &&
+          source_of_match[index - 1] == source && accepted[index - 1].end <= match.lit_first) {
+        bool after_comma = false;
+        for (std::uint32_t k = accepted[index - 1].end; k < match.lit_first; ++k)
+          after_comma = after_comma || tokens[k].text == ",";
+        if (after_comma && tokens[match.lit_first - 1].text == ",") target = target_of_match[index - 1];
+      }
       // "annulled the result, a ruling that Odinga praised", "the election,
       // which the United States denounced", "a request that the Chinese
       // authorities rejected", "raised duties, a move Beijing condemned": the
