@@ -356,13 +356,22 @@ bool IsReasonOrCharge(const SentenceView& view, std::uint32_t first) {
   for (int skipped = 0; k > 0 && skipped < 3; ++skipped) {
     const Token& before = view.tokens[k - 1];
     const bool modifier = skipped < 2 && before.is_word && !before.upper_initial && !IsPreposition(before) &&
-                          view.group_ending_at[k] < 0;
+                          !Is(before, {"and", "or"}) && view.group_ending_at[k] < 0;
     if (!IsDeterminer(before) && !modifier) break;
     --k;
   }
   if (k == 0) return false;
   const Token& preposition = view.tokens[k - 1];
   if (Is(preposition, {"over", "for"})) return true;
+  // "over the death of Mahsa Amini and the crackdown on protesters": a noun
+  // conjoined to a reason is a reason too.
+  if (Is(preposition, {"and", "or"})) {
+    for (std::uint32_t t = k - 1; t-- > 0 && k - 1 - t <= 8;) {
+      if (IsClausePunct(view, t) || IsHardBoundary(view, t)) break;
+      if (Is(view.tokens[t], {"over", "for"})) return true;
+    }
+    return false;
+  }
   if (preposition.lower != "of" || k < 2) return false;
   const Token& head = view.tokens[k - 2];
   return Is(head, {"charges", "charge", "suspicion", "guilty", "convicted", "accused", "accusing", "accuse",
