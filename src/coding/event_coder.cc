@@ -395,6 +395,11 @@ bool PrecededByPreposition(const SentenceView& view, const ActorGroup& group) {
                   "column", "batch", "members", "delegation"}))
       return false;
   }
+  // "Observers from the OSCE criticised": people sent by the actor.
+  if ((before.lower == "from" || before.lower == "of") && t >= 2 &&
+      Is(view.tokens[t - 2], {"observers", "monitors", "experts", "inspectors", "investigators", "representatives",
+                              "delegates", "envoys", "negotiators", "mediators"}))
+    return false;
   return IsPreposition(before);
 }
 
@@ -1073,15 +1078,25 @@ std::vector<Event> EventCoder::CodeSentence(const Story& story, const Sentence& 
                             (Is(tokens[before - 1], {"that", "which"}) && NamesAnAct(tokens[before - 2])) ||
                             (before >= 3 && NamesAnAct(tokens[before - 1]) && Is(tokens[before - 2], {"a", "the"}) &&
                              tokens[before - 3].text == ","));
+        std::int32_t speaker_group = -1;
         for (std::int32_t g = 0; object_relative && g < std::int32_t(view.groups.size()); ++g) {
           const ActorGroup& group = view.groups[g];
           if (group.first_token > 3 || group.end_token >= before) break;
-          if (g != source && !group.place && !view.speaker_token[group.first_token] &&
-              !PrecededByPreposition(view, group)) {
-            target = g;
-            confidence -= 0.1;
-            break;
+          if (g == source || group.place || PrecededByPreposition(view, group)) continue;
+          if (view.speaker_token[group.first_token]) {
+            if (speaker_group < 0) speaker_group = g;
+            continue;
           }
+          target = g;
+          confidence -= 0.1;
+          break;
+        }
+        // "X's electoral council said Ortega had won the election, which the
+        // United States denounced": with no other subject, what is denounced
+        // is the speaker's announcement.
+        if (target < 0 && speaker_group >= 0) {
+          target = speaker_group;
+          confidence -= 0.2;
         }
       }
       // "vetoed a Security Council resolution on Gaza", "closed the Afghan
