@@ -346,6 +346,24 @@ bool IsNominal(const SentenceView& view, std::uint32_t first) {
          view.group_ending_at[first] >= 0;
 }
 
+// "the country's exports to the United States grew 4.7 percent", "trade with
+// China ... fell 33 percent": a trade noun whose clause reports a rise or a
+// fall is a statistic about the flow, not an act of trading.
+bool IsTradeStatistic(const SentenceView& view, std::uint32_t first, std::uint32_t end) {
+  if (!Is(view.tokens[first], {"exports", "imports", "trade", "shipments", "sales", "purchases", "investment"}))
+    return false;
+  for (std::uint32_t t = end; t < view.tokens.size() && t < end + 20; ++t) {
+    const Token& token = view.tokens[t];
+    if (token.text == ";" || (IsHardBoundary(view, t) && token.lower != "which")) return false;
+    if (Is(token, {"grew", "grow", "grows", "fell", "fall", "falls", "rose", "rise", "rises", "declined", "declines",
+                   "dropped", "drops", "jumped", "jumps", "surged", "surges", "slumped", "slumps", "increased",
+                   "decreased", "plunged", "plunges", "soared", "soars", "climbed", "climbs", "shrank", "shrinks",
+                   "contracted", "expanded", "tumbled", "slid", "slides", "doubled", "tripled", "halved"}))
+      return true;
+  }
+  return false;
+}
+
 // The noun event at `first` is given as a reason or a charge, not as a new
 // act of the clause's subject: "sanctions ... over the violent crackdown on
 // protesters", "blamed the PKK for a car bombing", "accused Saudi Arabia of
@@ -867,6 +885,9 @@ std::vector<Event> EventCoder::CodeSentence(const Story& story, const Sentence& 
     }
     if (!embedded && source < 0 && IsNominal(view, match.first) && IsReasonOrCharge(view, match.first))
       embedded = true;
+    if (match.first == match.lit_first && IsNominal(view, match.first) &&
+        IsTradeStatistic(view, match.first, match.end))
+      continue;
     if (embedded) {
       std::int32_t agent = FindByAgent(view, match.end);
       if (agent < 0) continue;
