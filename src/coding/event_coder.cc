@@ -489,7 +489,18 @@ bool RelativePronounAfterCommonNoun(const SentenceView& view, std::uint32_t t) {
 // ... and the verb at `verb` is such a clause's: its doer is the noun, not an actor.
 bool HasCommonNounRelativeSubject(const SentenceView& view, std::uint32_t verb) {
   std::uint32_t k = verb;
-  while (k > 0 && (IsAdverb(view.tokens[k - 1]) || IsAuxiliary(view.tokens[k - 1]))) --k;
+  // "diplomats who wished to discuss": a catenative verb and its "to" stand
+  // between the pronoun and the act.
+  for (bool moved = true; moved;) {
+    moved = false;
+    while (k > 0 && (IsAdverb(view.tokens[k - 1]) || IsAuxiliary(view.tokens[k - 1]))) --k, moved = true;
+    if (k >= 3 && view.tokens[k - 1].lower == "to" &&
+        Is(view.tokens[k - 2], {"wished", "wish", "wishes", "wanted", "want", "wants", "hoped", "hope", "hopes",
+                                "tried", "try", "tries", "sought", "seek", "seeks", "planned", "plan", "plans",
+                                "agreed", "agree", "agrees", "attempted", "intended", "intend", "intends",
+                                "refused", "refuse", "refuses", "offered", "offer", "offers"}))
+      k -= 2, moved = true;
+  }
   return k > 0 && RelativePronounAfterCommonNoun(view, k - 1);
 }
 
