@@ -915,6 +915,27 @@ std::vector<Event> EventCoder::CodeSentence(const Story& story, const Sentence& 
       passive = IsPassive(tokens, match.first, match.lit_first);
       if (!passive && HasCommonNounRelativeSubject(view, match.first)) continue;  // not an actor's act
       std::int32_t subject = FindSubject(view, match.first, quote);
+      // "officials are concerned it could confer legitimacy on the Taliban":
+      // "it" standing for a thing (the move) is the subject; only "X said
+      // (that) it would" makes "it" the speaker.
+      if (!passive && quote < 0) {
+        std::uint32_t k = match.first;
+        while (k > 0 && (IsAdverb(tokens[k - 1]) || IsAuxiliary(tokens[k - 1]) ||
+                         Is(tokens[k - 1], {"not", "n't", "never", "also", "even", "still"})))
+          --k;
+        if (k > 0 && tokens[k - 1].lower == "it") {
+          // "Canada said on Monday that it would": a say verb a few words back.
+          bool said_it = false;
+          for (std::uint32_t t = k - 1; t-- > 0 && k - 1 - t <= 5 && !said_it;) {
+            if (IsHardBoundary(view, t) && tokens[t].lower != "that") break;
+            said_it = IsSayWord(tokens[t]) ||
+                      Is(tokens[t], {"hoped", "hopes", "believes", "believed", "expects", "expected", "warned", "warns",
+                                     "threatened", "threatens", "signalled", "signaled", "indicated", "announced",
+                                     "confirmed", "denied", "denies"});
+          }
+          if (!said_it) continue;
+        }
+      }
       // "China, Pakistan, Russia and Turkmenistan have accredited envoys, even
       // though all have refused to recognize the government": "all"/"both" as a
       // subject stand for the sentence's last list of actors.
