@@ -659,6 +659,24 @@ std::vector<ActorMention> ActorRecognizer::Recognize(const Sentence& sentence, s
   }
   // "Mocimboa da Praia", "Rio de Janeiro": a capital's name after a name
   // particle is the end of another place's name, not the capital.
+  // "an anti-Taliban resistance group" is the Taliban's opponent, not the
+  // Taliban: the opposition of the group's country. "anti-American protests"
+  // name no actor.
+  std::erase_if(mentions, [&](ActorMention& mention) {
+    std::uint32_t first = mention.first_token;
+    bool anti = first >= 2 && tokens[first - 1].text == "-" && tokens[first - 2].lower == "anti" &&
+                tokens[first - 2].end == tokens[first - 1].begin;
+    if (!anti) return false;
+    bool names_a_state = mention.kind == ActorKind::kState || mention.kind == ActorKind::kDemonym ||
+                         mention.kind == ActorKind::kCapital;
+    if (names_a_state || mention.ref.country.size() != 3 || mention.ref.country == "IGO" ||
+        mention.ref.country == "IMG" || mention.ref.country == "NGO")
+      return true;
+    mention.ref.code = mention.ref.country + "OPP";
+    mention.ref.agent = "OPP";
+    mention.ref.name = "opponents of " + mention.ref.name;
+    return false;
+  });
   std::erase_if(mentions, [&](const ActorMention& mention) {
     std::uint32_t first = mention.first_token;
     if (mention.kind != ActorKind::kCapital || mention.has_role || first < 2) return false;
