@@ -533,6 +533,11 @@ std::int32_t FindObject(const SentenceView& view, std::uint32_t pos, std::int32_
     if (quote >= 0 && view.quote_of[t] != quote && !IsQuote(view.tokens[t])) break;
     if (IsHardBoundary(view, t) && !(t == pos && view.tokens[t].lower == "who")) break;
     if (OpensAppositiveRelative(view, t)) break;
+    // "sending a bomber to Doha and attacking Swedish facilities": a
+    // coordinated gerund starts another act with objects of its own.
+    if (t > pos && Is(view.tokens[t], {"and", "or"}) && t + 1 < view.tokens.size() &&
+        IsIngForm(view.tokens[t + 1]) && !view.tokens[t + 1].upper_initial && view.group_starting_at[t + 1] < 0)
+      break;
     // "raised duties on semiconductors, a move Beijing condemned": the
     // appositive names the act; what follows is not its object.
     if (view.tokens[t].text == "," && t + 2 < view.tokens.size() && Is(view.tokens[t + 1], {"a", "the"}) &&
@@ -1069,6 +1074,20 @@ std::vector<Event> EventCoder::CodeSentence(const Story& story, const Sentence& 
             main_subject = g;
         }
         if (main_subject >= 0) subject = main_subject;
+      }
+      // "IS-K considered sending a bomber to Doha and attacking Swedish
+      // facilities": a gerund after "and" shares the subject of the gerund it
+      // is coordinated with, whatever actor lies between.
+      if (!passive && IsIngForm(tokens[match.first]) && match.first > 0 && tokens[match.first - 1].lower == "and") {
+        for (std::uint32_t t = match.first - 1; t-- > 0 && match.first - t <= 15;) {
+          if (IsHardBoundary(view, t) || IsClausePunct(view, t)) break;
+          if (!IsIngForm(tokens[t]) || tokens[t].upper_initial || view.group_starting_at[t] >= 0 ||
+              (t > 0 && (IsDeterminer(tokens[t - 1]) || IsPreposition(tokens[t - 1]))))
+            continue;
+          std::int32_t first_subject = FindSubject(view, t, quote);
+          if (first_subject >= 0) subject = first_subject;
+          break;
+        }
       }
       if (!passive) {
         std::int32_t listed = ListedSubject(view, match.first, match.end);
