@@ -47,7 +47,8 @@ bool IsPreposition(const Token& token) {
 bool IsDeterminer(const Token& token) {
   return Is(token, {"the", "a", "an", "its", "their", "his", "her", "our", "some", "other", "several", "all", "both",
                     "many", "two", "three", "four", "five", "neighboring", "neighbouring", "fellow", "western",
-                    "rival", "fellow", "certain", "various", "key", "senior", "top"});
+                    "rival", "fellow", "certain", "various", "key", "senior", "top", "any", "every", "each",
+                    "this", "these", "those", "another", "such"});
 }
 
 // A dash with space before it ("four countries — China") separates clauses; a
