@@ -227,8 +227,13 @@ std::int32_t SlotGroupAt(const SentenceView& view, std::uint32_t pos, std::uint3
     bool quantity_of = token.lower == "of" && t > 0 &&
                        Is(view.tokens[t - 1], {"thousands", "hundreds", "dozens", "scores", "millions", "tens",
                                                "group", "number", "some", "many", "several", "all", "most"});
+    // "hitting back after Washington raised duties": a word that opens a
+    // clause or a time phrase is no modifier of the slot's actor.
+    bool opens_phrase = IsPreposition(token) ||
+                        Is(token, {"after", "before", "during", "since", "until", "behind", "beyond", "around",
+                                   "outside", "along", "without", "back", "and", "or", "but", "as", "when", "while"});
     if (!IsDeterminer(token) && !hyphen_compound && !quantity_of &&
-        !(token.is_word && !token.upper_initial && skip < 2 && !IsPreposition(token)))
+        !(token.is_word && !token.upper_initial && skip < 2 && !opens_phrase))
       return -1;
     bool continues_compound = t + 1 < view.tokens.size() && view.tokens[t + 1].begin == token.end &&
                               (token.text == "-" || view.tokens[t + 1].text == "-");
