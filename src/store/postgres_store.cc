@@ -142,13 +142,7 @@ class PostgresStore final : public SqlStore {
       pqxx::result story = tx.exec_params(StoryRowSql("$1"), id);
       if (story.empty()) return out;
       PgRow row{story[0]};
-      Story& s = out.emplace().story;
-      s.id = row.Text(0);
-      s.date = row.Text(1);
-      s.source = row.Text(2);
-      s.url = row.Text(3);
-      s.title = row.Text(4);
-      s.text = row.Text(5);
+      ReadStoryRow(row, out.emplace().story);
       for (const pqxx::row& r : tx.exec_params(StorySentencesSql("$1"), id)) {
         PgRow sentence{r};
         out->sentences.push_back({static_cast<std::uint32_t>(sentence.Int(0)),

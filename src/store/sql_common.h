@@ -57,6 +57,16 @@ extern const char* const kEventFrom;
 // (idx, byte_begin, byte_end; by idx) and its events (kEventColumns, in id
 // order, which is the order PutStory() inserted them).
 std::string StoryRowSql(const std::string& p);
+// The Story of a StoryRowSql() row; `Row` is either engine's row reader (Text(i)).
+template <class Row>
+void ReadStoryRow(const Row& row, Story& story) {
+  story.id = row.Text(0);
+  story.date = row.Text(1);
+  story.source = row.Text(2);
+  story.url = row.Text(3);
+  story.title = row.Text(4);
+  story.text = row.Text(5);
+}
 std::string StorySentencesSql(const std::string& p);
 std::string StoryEventsSql(const std::string& p);
 constexpr int kEventColumnCount = 42;

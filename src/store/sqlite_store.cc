@@ -102,15 +102,7 @@ class SqliteStore final : public SqlStore {
       std::optional<StoredStory> out;
       static const std::string story_sql = StoryRowSql("?"), sentences_sql = StorySentencesSql("?"),
                                events_sql = StoryEventsSql("?");
-      Run(story_sql, {Param::Text(id)}, [&](const SqliteRow& r) {
-        Story& s = out.emplace().story;
-        s.id = r.Text(0);
-        s.date = r.Text(1);
-        s.source = r.Text(2);
-        s.url = r.Text(3);
-        s.title = r.Text(4);
-        s.text = r.Text(5);
-      });
+      Run(story_sql, {Param::Text(id)}, [&](const SqliteRow& r) { ReadStoryRow(r, out.emplace().story); });
       if (out) {
         Run(sentences_sql, {Param::Text(id)}, [&](const SqliteRow& r) {
           out->sentences.push_back({static_cast<std::uint32_t>(r.Int(0)),
