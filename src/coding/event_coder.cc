@@ -406,6 +406,20 @@ bool IsReasonOrCharge(const SentenceView& view, std::uint32_t first) {
 bool PrecededByPreposition(const SentenceView& view, const ActorGroup& group) {
   std::uint32_t t = group.first_token;
   while (t > 0 && IsDeterminer(view.tokens[t - 1])) --t;
+  // "freed from a prison hospital": up to two lower-case modifiers, when a
+  // determiner opens the noun phrase before them.
+  std::uint32_t u = t;
+  for (int modifiers = 0; u > 0 && modifiers < 2; ++modifiers) {
+    const Token& word = view.tokens[u - 1];
+    if (!word.is_word || word.upper_initial || IsPreposition(word) || IsDeterminer(word) ||
+        view.group_ending_at[u] >= 0)
+      break;
+    --u;
+  }
+  if (u < t && u > 0 && IsDeterminer(view.tokens[u - 1])) {
+    t = u;
+    while (t > 0 && IsDeterminer(view.tokens[t - 1])) --t;
+  }
   if (t == 0) return false;
   const Token& before = view.tokens[t - 1];
   // "for Russia to accredit": the subject of an infinitive, not an object.
