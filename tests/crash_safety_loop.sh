@@ -78,7 +78,8 @@ for sid, info in have.items():
 orphans = set(have_events) - set(have)
 assert not orphans, f"events without their story: {sorted(orphans)[:3]}"
 
-reported = [line.split()[2] for line in open(log) if line.startswith("chancery: stored ")]
+# Only whole lines count: a kill may cut the last one short (it then proves nothing).
+reported = [line.split()[2] for line in open(log) if line.startswith("chancery: stored ") and line.endswith(" events)\n")]
 missing = [sid for sid in reported if sid not in have]
 assert not missing, f"{len(missing)} stories reported stored are gone, e.g. {missing[:3]}"
 before = set(open(before_path).read().split())

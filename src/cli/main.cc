@@ -460,11 +460,16 @@ int RunIngest(const IngestOptions& options) {
     if (options.verbose) {
       // Written only after the transaction committed: a line here means the
       // story survives any crash from now on (tests/crash_safety_loop.sh).
+      // One write per line: std::cerr is unbuffered, and a kill between the
+      // pieces of a line would leave half of it.
       bar.Finish();
-      std::cerr << "chancery: " << (result == store::PutResult::kInserted   ? "stored "
-                                    : result == store::PutResult::kReplaced ? "replaced "
-                                                                            : "already stored ")
-                << story.id << " (" << coded.events.size() << " events)" << std::endl;
+      std::string line = std::string("chancery: ") +
+                         (result == store::PutResult::kInserted   ? "stored "
+                          : result == store::PutResult::kReplaced ? "replaced "
+                                                                  : "already stored ") +
+                         story.id + " (" + std::to_string(coded.events.size()) + " events)\n";
+      std::cerr.write(line.data(), std::streamsize(line.size()));
+      std::cerr.flush();
     }
     bar.Update(reader.bytes_read(), ingester.counts());
   };
