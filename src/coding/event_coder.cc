@@ -1157,6 +1157,14 @@ std::vector<Event> EventCoder::CodeSentence(const Story& story, const Sentence& 
           after_comma = after_comma || tokens[k].text == ",";
         if (after_comma && tokens[match.lit_first - 1].text == ",") target = target_of_match[index - 1];
       }
+      // "detained Suu Kyi and Win Myint, alleging fraud in the election": an
+      // accusation in a comma participle with no object of its own is aimed
+      // at the main clause's object.
+      if (target < 0 && source >= 0 && index > 0 && target_of_match[index - 1] >= 0 &&
+          target_of_match[index - 1] != source && source_of_match[index - 1] == source &&
+          IsIngForm(tokens[match.lit_first]) && match.lit_first > 0 && tokens[match.lit_first - 1].text == "," &&
+          std::string_view(cameo->code).substr(0, 3) == "112")
+        target = target_of_match[index - 1];
       // "annulled the result, a ruling that Odinga praised", "the election,
       // which the United States denounced", "a request that the Chinese
       // authorities rejected", "raised duties, a move Beijing condemned": the
