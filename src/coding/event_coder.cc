@@ -553,6 +553,17 @@ std::int32_t FindObject(const SentenceView& view, std::uint32_t pos, std::int32_
     if (quote >= 0 && view.quote_of[t] != quote && !IsQuote(view.tokens[t])) break;
     if (IsHardBoundary(view, t) && !(t == pos && view.tokens[t].lower == "who")) break;
     if (OpensAppositiveRelative(view, t)) break;
+    // "raided the offices of Mada Masr and briefly detained three journalists":
+    // a coordinated past-tense verb starts another act with objects of its own.
+    if (t > pos && view.tokens[t].lower == "and") {
+      std::uint32_t v = t + 1;
+      while (v < view.tokens.size() && Is(view.tokens[v], {"briefly", "later", "then", "also", "subsequently"})) ++v;
+      const Token* verb = v < view.tokens.size() ? &view.tokens[v] : nullptr;
+      if (verb && verb->is_word && !verb->upper_initial && view.group_starting_at[v] < 0 && verb->lower.size() > 4 &&
+          verb->lower.ends_with("ed") && (v + 1 >= view.tokens.size() || !IsPreposition(view.tokens[v + 1]) ||
+                                          view.group_starting_at[v + 1] >= 0))
+        break;
+    }
     // "sending a bomber to Doha and attacking Swedish facilities": a
     // coordinated gerund starts another act with objects of its own.
     if (t > pos && Is(view.tokens[t], {"and", "or"}) && t + 1 < view.tokens.size() &&
@@ -1127,6 +1138,7 @@ std::vector<Event> EventCoder::CodeSentence(const Story& story, const Sentence& 
         if (match.first - subject_end > 8) confidence -= 0.15;
       }
     }
+    bool target_from_place = false;  // the object is only a place ("in Kabul")
     bool weak_target = false;  // a place, or an actor behind "of"/"in"/"by": maybe not the object
     // "..., drawing condemnation from South Korea": the reaction is aimed at
     // the clause's subject.
@@ -1222,6 +1234,7 @@ std::vector<Event> EventCoder::CodeSentence(const Story& story, const Sentence& 
         from_place = false;
       }
       if (from_place) confidence -= 0.1;
+      target_from_place = from_place;
       weak_target = from_place;
       if (target >= 0 && !from_place) {
         std::uint32_t before = view.groups[target].first_token;
@@ -1365,6 +1378,12 @@ std::vector<Event> EventCoder::CodeSentence(const Story& story, const Sentence& 
                       view.groups[source].members.size() >= 2 && !passive;
     if (reciprocal) target = source;
     if (source < 0 || target < 0 || (source == target && !reciprocal)) continue;
+    // "held a meeting in Pakistan", "talks in Geneva": where people meet is
+    // not whom they meet (a visit's destination is, and stays).
+    if (target_from_place && !reciprocal &&
+        (cameo->code == "040" || cameo->code == "043" || cameo->code == "044" || cameo->code == "045" ||
+         cameo->code == "046"))
+      continue;
     if (match.literals <= 1) confidence -= 0.05;
 
     // The window ends where the pattern's words begin: "declined to comment" is
@@ -1451,9 +1470,14 @@ std::vector<Event> EventCoder::CodeSentence(const Story& story, const Sentence& 
     for (std::size_t j = i + 1; j < events.size();) {
       const Event& a = events[i];
       const Event& b = events[j];
-      if (a.code == b.code && a.mode == b.mode && a.negated == b.negated && a.source.begin == b.source.begin &&
+      // A code and its own parent ("0871" observe a ceasefire, "087" end the
+      // fighting) for the same mentions are one fact too; the finer code stays.
+      const bool same_or_parent = a.code == b.code || a.code.starts_with(b.code) || b.code.starts_with(a.code);
+      if (same_or_parent && a.mode == b.mode && a.negated == b.negated && a.source.begin == b.source.begin &&
           a.source.end == b.source.end && a.target.begin == b.target.begin && a.target.end == b.target.end) {
-        events[i].confidence = std::max(a.confidence, b.confidence);
+        const double confidence = std::max(a.confidence, b.confidence);
+        if (b.code.size() > a.code.size()) events[i] = b;
+        events[i].confidence = confidence;
         events.erase(events.begin() + std::ptrdiff_t(j));
       } else {
         ++j;
