@@ -3,6 +3,7 @@
 #include "text/date_expressions.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdint>
 #include <string_view>
 #include <unordered_set>
@@ -1394,6 +1395,27 @@ std::vector<Event> EventCoder::CodeSentence(const Story& story, const Sentence& 
     // done; verbs of intent themselves ("pledged to", "offered to") are 03x
     // in the dictionary and need no mode.
     const CameoCode* coded = cameo;
+    // "killed at least 223 villagers": a killing of a hundred or more
+    // civilians named by number is a mass killing (202), as "killed hundreds
+    // of civilians" is by pattern.
+    if (cameo->code == "180" && target >= 0 && view.groups[target].members.size() == 1) {
+      const ActorMention& victims = mentions[view.groups[target].members[0]];
+      const std::string& agent = victims.ref.agent;
+      if (agent == "CVL" || agent == "REF") {
+        std::uint32_t k = victims.first_token;
+        while (k > 0 && !view.tokens[k - 1].text.empty() && !std::isdigit(static_cast<unsigned char>(view.tokens[k - 1].text[0])) &&
+               victims.first_token - k < 3 && view.tokens[k - 1].is_word && !view.tokens[k - 1].upper_initial)
+          --k;
+        if (k > 0) {
+          std::string digits;
+          for (char c : view.tokens[k - 1].text)
+            if (std::isdigit(static_cast<unsigned char>(c))) digits += c;
+            else if (c != ',') { digits.clear(); break; }
+          if (!digits.empty() && digits.size() <= 7 && std::stol(digits) >= 100)
+            if (const CameoCode* mass = table_.Find("202")) coded = mass;
+        }
+      }
+    }
     std::string mode = negated ? "negated" : "";
     std::string_view cameo_root = std::string_view(cameo->code).substr(0, 2);
     auto mark_future = [&] {
