@@ -1158,26 +1158,20 @@ std::vector<Event> EventCoder::CodeSentence(const Story& story, const Sentence& 
                                                    "provoking", "provoked", "pushing"}))
           target = source_of_match[index - 1];
       }
-      // "Gambia filed a lawsuit against Myanmar, accusing it of genocide": the
-      // object pronoun of a participle after a comma is the main clause's
-      // object (people are resolved by the recognizer; "it"/"them" are not).
-      if (target < 0 && source >= 0 && index > 0 && target_of_match[index - 1] >= 0 &&
-          target_of_match[index - 1] != source && IsIngForm(tokens[match.lit_first]) && match.lit_first > 0 &&
-          match.lit_first + 1 < tokens.size() && Is(tokens[match.lit_first + 1], {"it", "them"}) &&
-          source_of_match[index - 1] == source && accepted[index - 1].end <= match.lit_first) {
-        bool after_comma = false;
-        for (std::uint32_t k = accepted[index - 1].end; k < match.lit_first; ++k)
-          after_comma = after_comma || tokens[k].text == ",";
-        if (after_comma && tokens[match.lit_first - 1].text == ",") target = target_of_match[index - 1];
-      }
-      // "detained Suu Kyi and Win Myint, alleging fraud in the election": an
-      // accusation in a comma participle with no object of its own is aimed
-      // at the main clause's object.
+      // A participle after a comma that names no actor object of its own is
+      // aimed at the main clause's object when its object is a pronoun
+      // ("Gambia filed a lawsuit against Myanmar, accusing it of genocide";
+      // people are resolved by the recognizer, "it"/"them" are not) or when
+      // it is an accusation ("detained Suu Kyi, alleging fraud in the vote").
       if (target < 0 && source >= 0 && index > 0 && target_of_match[index - 1] >= 0 &&
           target_of_match[index - 1] != source && source_of_match[index - 1] == source &&
-          IsIngForm(tokens[match.lit_first]) && match.lit_first > 0 && tokens[match.lit_first - 1].text == "," &&
-          std::string_view(cameo->code).substr(0, 3) == "112")
-        target = target_of_match[index - 1];
+          accepted[index - 1].end <= match.lit_first && match.lit_first > 0 &&
+          tokens[match.lit_first - 1].text == "," && IsIngForm(tokens[match.lit_first])) {
+        const bool pronoun_object =
+            match.lit_first + 1 < tokens.size() && Is(tokens[match.lit_first + 1], {"it", "them"});
+        const bool accusation = std::string_view(cameo->code).starts_with("112");
+        if (pronoun_object || accusation) target = target_of_match[index - 1];
+      }
       // "annulled the result, a ruling that Odinga praised", "the election,
       // which the United States denounced", "a request that the Chinese
       // authorities rejected", "raised duties, a move Beijing condemned": the
