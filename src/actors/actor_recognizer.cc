@@ -657,8 +657,6 @@ std::vector<ActorMention> ActorRecognizer::Recognize(const Sentence& sentence, s
                          tokens[mention.end_token].is_word && !tokens[mention.end_token].upper_initial;
     if (modifies_noun) mention.place_context = true;
   }
-  // "Mocimboa da Praia", "Rio de Janeiro": a capital's name after a name
-  // particle is the end of another place's name, not the capital.
   // "an anti-Taliban resistance group" is the Taliban's opponent, not the
   // Taliban: the opposition of the group's country. "anti-American protests"
   // name no actor.
@@ -677,6 +675,8 @@ std::vector<ActorMention> ActorRecognizer::Recognize(const Sentence& sentence, s
     mention.ref.name = "opponents of " + mention.ref.name;
     return false;
   });
+  // "Mocimboa da Praia", "Rio de Janeiro": a capital's name after a name
+  // particle is the end of another place's name, not the capital.
   std::erase_if(mentions, [&](const ActorMention& mention) {
     std::uint32_t first = mention.first_token;
     if (mention.kind != ActorKind::kCapital || mention.has_role || first < 2) return false;

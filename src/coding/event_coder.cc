@@ -371,6 +371,25 @@ bool IsTradeStatistic(const SentenceView& view, std::uint32_t first, std::uint32
   return false;
 }
 
+// The number written just before token `first`, past up to two lower-case
+// words ("at least 223 villagers" -> 223; "1,086" -> 1086); 0 if there is none.
+long NumberBefore(const std::vector<Token>& tokens, std::uint32_t first) {
+  auto starts_with_digit = [](const Token& token) {
+    return !token.text.empty() && std::isdigit(static_cast<unsigned char>(token.text[0]));
+  };
+  std::uint32_t k = first;
+  while (k > 0 && first - k < 3 && !starts_with_digit(tokens[k - 1]) && tokens[k - 1].is_word &&
+         !tokens[k - 1].upper_initial)
+    --k;
+  if (k == 0) return 0;
+  std::string digits;
+  for (char c : tokens[k - 1].text) {
+    if (std::isdigit(static_cast<unsigned char>(c))) digits += c;
+    else if (c != ',') return 0;
+  }
+  return digits.empty() || digits.size() > 7 ? 0 : std::stol(digits);
+}
+
 // The noun event at `first` is given as a reason or a charge, not as a new
 // act of the clause's subject: "sanctions ... over the violent crackdown on
 // protesters", "blamed the PKK for a car bombing", "accused Saudi Arabia of
@@ -1395,20 +1414,8 @@ std::vector<Event> EventCoder::CodeSentence(const Story& story, const Sentence& 
     if (cameo->code == "180" && target >= 0 && view.groups[target].members.size() == 1) {
       const ActorMention& victims = mentions[view.groups[target].members[0]];
       const std::string& agent = victims.ref.agent;
-      if (agent == "CVL" || agent == "REF") {
-        std::uint32_t k = victims.first_token;
-        while (k > 0 && !view.tokens[k - 1].text.empty() && !std::isdigit(static_cast<unsigned char>(view.tokens[k - 1].text[0])) &&
-               victims.first_token - k < 3 && view.tokens[k - 1].is_word && !view.tokens[k - 1].upper_initial)
-          --k;
-        if (k > 0) {
-          std::string digits;
-          for (char c : view.tokens[k - 1].text)
-            if (std::isdigit(static_cast<unsigned char>(c))) digits += c;
-            else if (c != ',') { digits.clear(); break; }
-          if (!digits.empty() && digits.size() <= 7 && std::stol(digits) >= 100)
-            if (const CameoCode* mass = table_.Find("202")) coded = mass;
-        }
-      }
+      if ((agent == "CVL" || agent == "REF") && NumberBefore(tokens, victims.first_token) >= 100)
+        if (const CameoCode* mass = table_.Find("202")) coded = mass;
     }
     std::string mode = negated ? "negated" : "";
     std::string_view cameo_root = std::string_view(cameo->code).substr(0, 2);
