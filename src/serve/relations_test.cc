@@ -153,7 +153,8 @@ TEST_F(RelationsTest, QueriesNeedOnlyTheRulesCodePrefixes) {
 TEST(RelationRulesLoad, CuesWithBackReferencesOrHugeRepeatCountsAreRefusedByLine) {
   const std::filesystem::path file =
       std::filesystem::temp_directory_path() / ("chancery-relations-" + std::to_string(::getpid()) + ".tsv");
-  for (const std::string cue : {"embass\\88888888888888888888", "(a)\\1", "x{99999999999}", "x{1,99999999999}"}) {
+  for (const std::string cue : {"embass\\88888888888888888888", "(a)\\1", "x{99999999999}", "x{1,99999999999}",
+                          "a\\\\\\c\\\\\\\\8888", "x{0,9999}", "\\cA"}) {
     std::ofstream(file) << "# test\naccreditation\taccredited\t-\t05\taccredit\nembassy\topen\t-\t05\t" << cue << "\n";
     try {
       RelationRules::Load(file);
