@@ -625,6 +625,11 @@ std::vector<ActorMention> ActorRecognizer::Recognize(const Sentence& sentence, s
     for (std::uint32_t i = 0; i < tokens.size(); ++i) {
       while (next_mention < mentions.size() && mentions[next_mention].first_token < i) pass_mention();
       if (owner[i] != -1 || (tokens[i].lower != "he" && tokens[i].lower != "she" && tokens[i].lower != "him") || person.code.empty()) continue;
+      // "Vice Premier Liu He": a name's last word, not a pronoun.
+      bool inside_a_name = std::any_of(mentions.begin(), mentions.end(), [&](const ActorMention& m) {
+        return m.first_token <= i && i < m.end_token;
+      });
+      if (inside_a_name) continue;
       ActorMention mention;
       mention.first_token = i;
       mention.end_token = i + 1;

@@ -269,8 +269,10 @@ void MatchForward(const SentenceView& view, const VerbPattern& pattern, std::siz
       }
       if (el.optional) MatchForward(view, pattern, element + 1, state, passive, best);
       return;
-    case PatternElement::Type::kGap:
-      // Up to three words; "four-day" is one word of three tokens.
+    case PatternElement::Type::kGap: {
+      // Up to three words; "four-day" is one word of three tokens, and the
+      // quote marks of "a 'phase one' trade deal" are no words.
+      bool single_quote_open = false;
       for (std::uint32_t skip = 0, words = 0; words <= 3; ++skip) {
         if (skip > 0) {
           std::uint32_t t = pos + skip - 1;
@@ -278,7 +280,17 @@ void MatchForward(const SentenceView& view, const VerbPattern& pattern, std::siz
           if (state.gap_group < 0 && view.group_starting_at[t] >= 0) state.gap_group = view.group_starting_at[t];
           bool attached = t > 0 && tokens[t].begin == tokens[t - 1].end &&
                           (tokens[t].text == "-" || tokens[t - 1].text == "-");
-          if (!attached) ++words;
+          bool quote_mark = IsQuote(tokens[t]) || Is(tokens[t], {"\u2018", "\u2019", "\u201c", "\u201d"});
+          // A lone "'" is an opening quote only with a space before it and a
+          // word right after; the closing one must follow it in the gap
+          // ("banks' access" keeps its possessive "'" as a word).
+          if (tokens[t].text == "'") {
+            bool opens = t > 0 && tokens[t].begin > tokens[t - 1].end && t + 1 < tokens.size() &&
+                         tokens[t + 1].begin == tokens[t].end;
+            if (opens && !single_quote_open) quote_mark = single_quote_open = true;
+            else if (single_quote_open) quote_mark = !(single_quote_open = false);
+          }
+          if (!attached && !quote_mark) ++words;
           if (words > 3) break;
         }
         PatternMatch next = state;
@@ -286,6 +298,7 @@ void MatchForward(const SentenceView& view, const VerbPattern& pattern, std::siz
         MatchForward(view, pattern, element + 1, next, passive, best);
       }
       return;
+    }
     case PatternElement::Type::kTarget:
     case PatternElement::Type::kSource: {
       std::uint32_t group_end = 0;
@@ -303,6 +316,21 @@ void MatchForward(const SentenceView& view, const VerbPattern& pattern, std::siz
       return;
     }
   }
+}
+
+// "a trade war", "an international 'currency war'", "a war of words": a war
+// that is a figure of speech for rivalry, not fighting.
+bool IsFigurativeWar(const std::vector<Token>& tokens, std::uint32_t first, std::uint32_t end) {
+  for (std::uint32_t t = first; t < end; ++t) {
+    if (tokens[t].lemma != "war") continue;
+    std::uint32_t before = t;
+    while (before > 0 && (IsQuote(tokens[before - 1]) || tokens[before - 1].text == "'")) --before;
+    if (before > 0 && Is(tokens[before - 1], {"trade", "currency", "price", "tariff", "culture", "propaganda",
+                                              "bidding", "subsidy", "chip", "tech", "technology", "turf"}))
+      return true;
+    if (t + 2 < tokens.size() && tokens[t + 1].lower == "of" && tokens[t + 2].lower == "words") return true;
+  }
+  return false;
 }
 
 // Matches `pattern` with its anchor word at token `anchor`.
@@ -766,7 +794,9 @@ std::vector<Speaker> FindSpeakers(const SentenceView& view, std::string_view sto
                                               "earlier", "further", "then", "separately"}))
         --end;
       // "Ronald Neumann, a former U.S. ambassador to Kabul, said": the name before the apposition.
-      if (end > 1 && tokens[end - 1].text == ",") {
+      // Not for ", saying": that participle's speaker is its main clause's subject
+      // ("France, Germany and Britain condemned the test, saying ...").
+      if (end > 1 && tokens[end - 1].text == "," && !IsIngForm(tokens[t])) {
         for (std::uint32_t k = end - 1; k-- > 0 && end - k < 25;) {
           if (tokens[k].text == ",") {
             end = k;
@@ -927,6 +957,7 @@ std::vector<Event> EventCoder::CodeSentence(const Story& story, const Sentence& 
     const PatternMatch& match = accepted[index];
     const CameoCode* cameo = table_.Find(match.pattern->code);
     if (!cameo || IsAdjectivalParticiple(tokens, match.lit_first)) continue;
+    if (IsFigurativeWar(tokens, match.lit_first, match.lit_end)) continue;
     std::int32_t quote = view.quote_of[match.lit_first];
     double confidence = 0.9;
 
