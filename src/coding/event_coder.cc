@@ -333,6 +333,28 @@ bool IsFigurativeWar(const std::vector<Token>& tokens, std::uint32_t first, std:
   return false;
 }
 
+// A plain killing (180) reads by who kills whom, as CAMEO's roots do: armed
+// forces killing fighters of an armed group are fighting (190: "U.S. special
+// forces killed Islamic State leader Abu Bakr al-Baghdadi"), and police or
+// troops killing protesters are repressing them (175: "soldiers and police
+// killed 12 peaceful protesters"). Other killings stay 180.
+const CameoCode* KillingBetween(const CameoTable& table, const CameoCode* coded, const ActorRef& source,
+                                const ActorRef& target, const std::vector<Token>& tokens,
+                                const ActorMention& victims) {
+  if (coded->code != "180") return coded;
+  bool source_is_forces = source.agent == "MIL" || source.agent == "COP";
+  if (!source_is_forces || source.country.size() != 3 || source.country == "IMG" || source.code.size() > 6)
+    return coded;
+  bool armed_group = target.agent == "INS" || target.agent == "REB" || target.country == "IMG" ||
+                     (target.code.size() > 6 && target.agent != "CVL");
+  if (armed_group) return table.Find("190") ? table.Find("190") : coded;
+  bool protesters = false;
+  for (std::uint32_t k = victims.first_token; k < victims.end_token && !protesters; ++k)
+    protesters = tokens[k].lower.starts_with("protest") || tokens[k].lower.starts_with("demonstrat");
+  if (target.agent == "CVL" && protesters) return table.Find("175") ? table.Find("175") : coded;
+  return coded;
+}
+
 // Matches `pattern` with its anchor word at token `anchor`.
 bool MatchAt(const SentenceView& view, const VerbPattern& pattern, std::uint32_t anchor, PatternMatch* out) {
   PatternMatch state;
@@ -1499,12 +1521,13 @@ std::vector<Event> EventCoder::CodeSentence(const Story& story, const Sentence& 
         event.verb_end = tokens[match.lit_end - 1].end;
         event.source = src;
         event.target = tgt;
-        event.code = coded->code;
-        event.label = coded->label;
-        event.goldstein = coded->goldstein;
-        event.quad_class = coded->quad_class;
-        event.plover_type = coded->plover_type;
-        event.plover_mode = coded->plover_mode;
+        const CameoCode* pair_code = KillingBetween(table_, coded, src, tgt, tokens, mentions[t]);
+        event.code = pair_code->code;
+        event.label = pair_code->label;
+        event.goldstein = pair_code->goldstein;
+        event.quad_class = pair_code->quad_class;
+        event.plover_type = pair_code->plover_type;
+        event.plover_mode = pair_code->plover_mode;
         event.negated = negated;
         event.mode = mode;
         if (speaker && (quote >= 0 || speaker_as_source || speaker->say_token != match.lit_first)) {
