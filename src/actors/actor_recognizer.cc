@@ -7,6 +7,7 @@
 #include <array>
 #include <cstring>
 #include <fstream>
+#include <set>
 #include <sstream>
 #include <stdexcept>
 #include <unordered_set>
@@ -678,6 +679,20 @@ std::vector<ActorMention> ActorRecognizer::Recognize(const Sentence& sentence, s
     mention.ref.code = mention.ref.country + "OPP";
     mention.ref.agent = "OPP";
     mention.ref.name = "opponents of " + mention.ref.name;
+    return false;
+  });
+  // "Islamic State's Afghan affiliate", "al-Qaeda's Yemeni branch": the
+  // demonym says where the group's offshoot works; the actor is the group.
+  std::erase_if(mentions, [&](const ActorMention& mention) {
+    std::uint32_t first = mention.first_token, end = mention.end_token;
+    if (mention.kind != ActorKind::kDemonym || mention.has_role || first < 2 || end >= tokens.size()) return false;
+    static const std::set<std::string> kOffshoots = {"affiliate", "affiliates", "branch", "branches", "wing",
+                                                    "offshoot", "offshoots", "franchise", "chapter", "cell", "cells"};
+    if (!kOffshoots.count(tokens[end].lower) || tokens[first - 1].text != "'s") return false;
+    for (const ActorMention& owner_group : mentions)
+      if (owner_group.end_token == first - 1 && owner_group.kind != ActorKind::kState &&
+          owner_group.kind != ActorKind::kDemonym && owner_group.kind != ActorKind::kCapital)
+        return true;
     return false;
   });
   // "Mocimboa da Praia", "Rio de Janeiro": a capital's name after a name

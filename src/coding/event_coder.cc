@@ -634,6 +634,14 @@ std::int32_t FindObject(const SentenceView& view, std::uint32_t pos, std::int32_
                                           view.group_starting_at[v + 1] >= 0))
         break;
     }
+    // "killing at least eight officers, and the Pakistani Taliban claimed
+    // responsibility": an actor after ", and" opens a clause of its own (a
+    // list of objects is one group, so its ", and" is never reached here).
+    if (t > pos && view.tokens[t].text == "," && t + 1 < view.tokens.size() && view.tokens[t + 1].lower == "and") {
+      std::uint32_t k = t + 2;
+      while (k < view.tokens.size() && IsDeterminer(view.tokens[k])) ++k;
+      if (k < view.tokens.size() && view.group_starting_at[k] >= 0) break;
+    }
     // "sending a bomber to Doha and attacking Swedish facilities": a
     // coordinated gerund starts another act with objects of its own.
     if (t > pos && Is(view.tokens[t], {"and", "or"}) && t + 1 < view.tokens.size() &&
@@ -654,6 +662,53 @@ std::int32_t FindObject(const SentenceView& view, std::uint32_t pos, std::int32_
     if (place < 0) place = g;
   }
   *from_place = place >= 0;
+  return place;
+}
+
+// Whom a claim of responsibility ("X claimed responsibility ...") is aimed at:
+// the victims of the claimed attack. Named after "for" ("for coordinated
+// attacks by gunmen ... in Paris"), they are the first actor there that is
+// not behind "by" (a place if nothing else); with only "for the attack" they
+// were named before the claimant ("... killed 13 U.S. service members, and
+// Islamic State claimed responsibility"), and the perpetrators there (armed
+// non-state roles such as "a suicide bomber") are not them. `*phrase_end` is
+// where the claimed attack's description ends: acts named inside it are what
+// is claimed, not further acts.
+std::int32_t ClaimedAttackVictims(const SentenceView& view, const PatternMatch& match, std::int32_t source,
+                                  std::uint32_t* phrase_end) {
+  const auto& tokens = view.tokens;
+  std::uint32_t t = match.end;
+  while (t < tokens.size() && t < match.end + 4 && tokens[t].lower != "for" && !IsClausePunct(view, t)) ++t;
+  *phrase_end = match.end;
+  std::int32_t victims = -1, place = -1;
+  if (t < tokens.size() && tokens[t].lower == "for") {
+    std::uint32_t k = t + 1;
+    for (; k < tokens.size(); ++k) {
+      if (tokens[k].text == "," || tokens[k].text == ";" || tokens[k].text == ":" || IsQuote(tokens[k])) break;
+      std::int32_t g = view.group_starting_at[k];
+      if (g < 0 || g == source || view.speaker_token[k] || tokens[k - 1].lower == "by") continue;
+      if (view.groups[g].place) {
+        if (place < 0) place = g;
+      } else if (victims < 0) {
+        victims = g;
+      }
+    }
+    *phrase_end = k;
+  }
+  if (victims >= 0) return victims;
+  if (place >= 0) return place;
+  for (std::int32_t g = source; g-- > 0;) {
+    const ActorGroup& group = view.groups[g];
+    if (group.end_token > view.groups[source].first_token || view.speaker_token[group.first_token]) continue;
+    bool perpetrators = true;
+    for (std::uint32_t m : group.members) {
+      const std::string& agent = view.mentions[m].ref.agent;
+      perpetrators = perpetrators && (agent == "INS" || agent == "REB" || agent == "CRM");
+    }
+    if (perpetrators) continue;
+    if (!group.place) return g;
+    if (place < 0) place = g;
+  }
   return place;
 }
 
@@ -809,7 +864,10 @@ std::vector<Speaker> FindSpeakers(const SentenceView& view, std::string_view sto
         tell_to = end < tokens.size() && tokens[end].lower == "to";
       }
     }
-    if (IsSayWord(tokens[t]) && !tell_to) {
+    // "claimed responsibility for the attack" is an act, not a quotation.
+    bool claims_an_act = tokens[t].lemma == "claim" && t + 1 < tokens.size() &&
+                         Is(tokens[t + 1], {"responsibility", "credit", "victory"});
+    if (IsSayWord(tokens[t]) && !tell_to && !claims_an_act) {
       // Left: "Neumann said", "the spokesperson also said".
       std::uint32_t end = t;
       while (end > 0 && Is(tokens[end - 1], {"also", "later", "reportedly", "has", "have", "had", "previously",
@@ -971,6 +1029,7 @@ std::vector<Event> EventCoder::CodeSentence(const Story& story, const Sentence& 
   std::vector<Speaker> speakers = FindSpeakers(view, story.text);
   for (const Speaker& speaker : speakers)
     for (std::uint32_t t = speaker.first_token; t < speaker.end_token; ++t) view.speaker_token[t] = true;
+  std::uint32_t claimed_from = 0, claimed_until = 0;  // an attack named in a claim of responsibility
   std::vector<std::int32_t> source_of_match(accepted.size(), -1);
   std::vector<std::int32_t> target_of_match(accepted.size(), -1);
 
@@ -980,6 +1039,7 @@ std::vector<Event> EventCoder::CodeSentence(const Story& story, const Sentence& 
     const CameoCode* cameo = table_.Find(match.pattern->code);
     if (!cameo || IsAdjectivalParticiple(tokens, match.lit_first)) continue;
     if (IsFigurativeWar(tokens, match.lit_first, match.lit_end)) continue;
+    if (match.lit_first >= claimed_from && match.lit_first < claimed_until) continue;
     std::int32_t quote = view.quote_of[match.lit_first];
     double confidence = 0.9;
 
@@ -1213,6 +1273,13 @@ std::vector<Event> EventCoder::CodeSentence(const Story& story, const Sentence& 
     }
     bool target_from_place = false;  // the object is only a place ("in Kabul")
     bool weak_target = false;  // a place, or an actor behind "of"/"in"/"by": maybe not the object
+    if (cameo->code == "015" && target < 0 && source >= 0) {
+      std::uint32_t phrase_end = match.end;
+      target = ClaimedAttackVictims(view, match, source, &phrase_end);
+      claimed_from = match.end;
+      claimed_until = phrase_end;
+      if (target < 0) continue;
+    }
     // "..., drawing condemnation from South Korea": the reaction is aimed at
     // the clause's subject.
     if (match.source_group >= 0 && target < 0) target = FindSubject(view, match.first, quote);
