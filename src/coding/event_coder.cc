@@ -1030,6 +1030,8 @@ std::vector<Event> EventCoder::CodeSentence(const Story& story, const Sentence& 
   for (const Speaker& speaker : speakers)
     for (std::uint32_t t = speaker.first_token; t < speaker.end_token; ++t) view.speaker_token[t] = true;
   std::uint32_t claimed_from = 0, claimed_until = 0;  // an attack named in a claim of responsibility
+  std::size_t denied_index = SIZE_MAX;  // the act a denial ("denied any role in") is about
+  std::int32_t denier = -1;
   std::vector<std::int32_t> source_of_match(accepted.size(), -1);
   std::vector<std::int32_t> target_of_match(accepted.size(), -1);
 
@@ -1068,6 +1070,13 @@ std::vector<Event> EventCoder::CodeSentence(const Story& story, const Sentence& 
     if (match.first == match.lit_first && IsNominal(view, match.first) &&
         IsTradeStatistic(view, match.first, match.end))
       continue;
+    // "Hamas denied any role in the abduction of three Israeli teenagers": the
+    // act named as what is denied is the denier's own act, negated.
+    const bool denied = index == denied_index;
+    if (denied && denier >= 0 && source < 0 && (embedded || IsNominal(view, match.first))) {
+      source = denier;
+      embedded = false;
+    }
     if (embedded) {
       std::int32_t agent = FindByAgent(view, match.end);
       if (agent < 0) continue;
@@ -1269,6 +1278,21 @@ std::vector<Event> EventCoder::CodeSentence(const Story& story, const Sentence& 
       if (subject >= 0) {
         subject_end = view.groups[subject].end_token;
         if (match.first - subject_end > 8) confidence -= 0.15;
+      }
+    }
+    // A denial followed in its own clause by the act it denies ("denied any
+    // involvement in drone attacks on ...", "denied that Russian agencies had
+    // hacked ...") is coded as that act, negated, not as a separate denial
+    // (016 stays for denials of no coded act: "denied the allegations").
+    if (cameo->code.starts_with("016") && source >= 0 && index + 1 < accepted.size()) {
+      const PatternMatch& next = accepted[index + 1];
+      bool same_clause = next.first >= match.end && next.first - match.end <= 8;
+      for (std::uint32_t k = match.end; k < next.first && same_clause; ++k)
+        same_clause = !IsHardBoundary(view, k) && tokens[k].text != ",";
+      if (same_clause) {
+        denied_index = index + 1;
+        denier = source;
+        continue;
       }
     }
     bool target_from_place = false;  // the object is only a place ("in Kabul")
@@ -1522,7 +1546,7 @@ std::vector<Event> EventCoder::CodeSentence(const Story& story, const Sentence& 
 
     // The window ends where the pattern's words begin: "declined to comment" is
     // the pattern itself, not a negated comment.
-    bool negated = IsNegated(view, std::max(subject_end, match.first > 6 ? match.first - 6 : 0u), match.lit_first);
+    bool negated = denied || IsNegated(view, std::max(subject_end, match.first > 6 ? match.first - 6 : 0u), match.lit_first);
     // "Pakistan will send wheat to Afghanistan": an announced act keeps its
     // own code (07x) with the PLOVER mode "future", so it is not counted as
     // done; verbs of intent themselves ("pledged to", "offered to") are 03x
