@@ -115,9 +115,18 @@ bool IsAdjectivalParticiple(const std::vector<Token>& tokens, std::uint32_t verb
 }
 
 // Passive voice: a form of "be"/"get" (adverbs aside) before a past participle.
+// "was disappointed by", "is deeply concerned by": a participle of feeling
+// after "be" is an adjective; what follows "by" is its cause, not an agent.
+bool IsFeeling(const Token& token) {
+  return Is(token, {"concerned", "troubled", "disturbed", "dismayed", "disappointed", "alarmed", "perturbed",
+                    "worried", "frustrated", "upset", "displeased", "pleased", "encouraged", "heartened",
+                    "saddened", "shocked", "outraged", "angered", "appalled", "surprised", "satisfied",
+                    "delighted", "gratified", "offended", "annoyed", "irritated", "incensed"});
+}
+
 bool IsPassive(const std::vector<Token>& tokens, std::uint32_t first, std::uint32_t verb) {
   while (first > 0 && IsAdverb(tokens[first - 1])) --first;
-  return first > 0 && IsBeForm(tokens[first - 1]) && IsPastParticiple(tokens[verb]);
+  return first > 0 && IsBeForm(tokens[first - 1]) && IsPastParticiple(tokens[verb]) && !IsFeeling(tokens[verb]);
 }
 
 bool Matches(const PatternElement& element, const Token& token) {
@@ -1406,7 +1415,9 @@ std::vector<Event> EventCoder::CodeSentence(const Story& story, const Sentence& 
                         !IsDeterminer(tokens[k + 1]);
         // "hosted talks on Afghanistan with the United States": a "with" partner
         // later in the clause is the object, the topic is not.
-        if (weak_target && Is(tokens[before - 1], {"on", "about", "over"})) {
+        // Not when the preposition is the pattern's own ("concerned about
+        // Washington's alignment with India": Washington is the object).
+        if (weak_target && before - 1 >= match.end && Is(tokens[before - 1], {"on", "about", "over"})) {
           for (std::uint32_t k = view.groups[target].end_token; k + 1 < tokens.size() && k < match.end + 15; ++k) {
             if (IsHardBoundary(view, k)) break;
             if (!Is(tokens[k], {"with", "to", "against"})) continue;
