@@ -430,13 +430,28 @@ std::vector<ActorMention> ActorRecognizer::Recognize(const Sentence& sentence, s
     }
     while (true) {
       std::uint32_t probe = next;
+      bool possessive = false;
       if (probe < tokens.size() && (tokens[probe].lower == "'s" || tokens[probe].lower == "'") &&
-          head_entry.kind != ActorKind::kAgent)
+          head_entry.kind != ActorKind::kAgent) {
         ++probe;
+        possessive = true;
+      }
       std::uint32_t modifiers = 0;
+      // After a possessive any two describing words may come before the role
+      // ("Iran's morality police", "Nicaragua's Public Ministry"); without
+      // one, only the known role modifiers.
+      auto describes = [&](const Token& token) {
+        static const std::unordered_set<std::string_view> kFunctionWords = {
+            "and", "or", "but", "of", "in", "on", "at", "to", "for", "with", "by", "from", "against", "over",
+            "the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "who", "which",
+            "as", "into", "about", "after", "before", "under", "between", "is", "are", "was", "were", "has",
+            "have", "had", "will", "would", "said", "says"};
+        return token.is_word && !kFunctionWords.count(token.lower);
+      };
       while (probe < tokens.size() && modifiers < 3 && owner[probe] == -1 &&
              (RoleModifiers().count(tokens[probe].lower) ||
-              (probe > 0 && tokens[probe - 1].text == "-" && !tokens[probe].upper_initial))) {
+              (probe > 0 && tokens[probe - 1].text == "-" && !tokens[probe].upper_initial) ||
+              (possessive && modifiers < 2 && describes(tokens[probe])))) {
         ++probe;
         ++modifiers;
       }
@@ -749,6 +764,26 @@ std::vector<ActorMention> ActorRecognizer::Recognize(const Sentence& sentence, s
         }
       }
       if (mention.country_from_context) continue;
+    }
+    // "Myanmar's acting president and several other military officers",
+    // "Nicaragua's Public Ministry and nine government officials": a role
+    // coordinated right after a state's role is that state's.
+    if (!home && m > 0 && mentions[m - 1].has_role && is_state_country(mentions[m - 1].ref)) {
+      bool conjunction = false, glue = mention.first_token > mentions[m - 1].end_token &&
+                                       mention.first_token - mentions[m - 1].end_token <= 5;
+      for (std::uint32_t t = mentions[m - 1].end_token; t < mention.first_token && glue; ++t) {
+        if (tokens[t].lower == "and") conjunction = true;
+        else glue = conjunction && (std::isdigit(static_cast<unsigned char>(tokens[t].text[0])) ||
+                                    tokens[t].lower == "several" || tokens[t].lower == "other" ||
+                                    tokens[t].lower == "senior" || tokens[t].lower == "some" ||
+                                    tokens[t].lower == "two" || tokens[t].lower == "three" ||
+                                    tokens[t].lower == "four" || tokens[t].lower == "five" ||
+                                    tokens[t].lower == "six" || tokens[t].lower == "seven" ||
+                                    tokens[t].lower == "eight" || tokens[t].lower == "nine" ||
+                                    tokens[t].lower == "ten" || tokens[t].lower == "dozens" ||
+                                    tokens[t].lower == "more" || RoleModifiers().count(tokens[t].lower));
+      }
+      if (glue && conjunction) home = &mentions[m - 1].ref;
     }
     // Officials and envoys usually serve someone other than the state nearby
     // ("Israel and Turkey will return ambassadors"): only "of/by X" places them.

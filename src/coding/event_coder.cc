@@ -165,11 +165,21 @@ SentenceView BuildView(const Sentence& sentence, const std::vector<ActorMention>
     if (!view.groups.empty()) {
       ActorGroup& last = view.groups.back();
       std::uint32_t gap_first = last.end_token, gap_end = mention.first_token;
-      bool has_conjunction = false, only_glue = gap_end > gap_first && gap_end - gap_first <= 3;
+      bool has_conjunction = false, only_glue = gap_end > gap_first && gap_end - gap_first <= 6;
+      std::uint32_t counted = 0;  // "and 25 senior Iranian officials": how many, and of what rank
       for (std::uint32_t t = gap_first; t < gap_end && only_glue; ++t) {
-        if (Is(tokens[t], {"and", "or", "&"})) has_conjunction = true;
-        else if (!Is(tokens[t], {",", "the", "as", "well"})) only_glue = false;
+        if (Is(tokens[t], {"and", "or", "&"})) {
+          has_conjunction = true;
+        } else if (has_conjunction && counted < 3 &&
+                   (std::isdigit(static_cast<unsigned char>(tokens[t].text[0])) ||
+                    Is(tokens[t], {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozens",
+                                   "several", "other", "senior", "top", "former", "some", "more", "at", "least"}))) {
+          ++counted;
+        } else if (!Is(tokens[t], {",", "the", "as", "well"})) {
+          only_glue = false;
+        }
       }
+      if (gap_end - gap_first > 3 + counted) only_glue = false;
       // A comma alone also chains, when an "and" closes the list later on. A
       // comma with "the" chains only names of states and organisations ("the
       // United States, the European Union and Japan"), not appositions
@@ -1652,8 +1662,14 @@ std::vector<Event> EventCoder::CodeSentence(const Story& story, const Sentence& 
       // A code and its own parent ("0871" observe a ceasefire, "087" end the
       // fighting) for the same mentions are one fact too; the finer code stays.
       const bool same_or_parent = a.code == b.code || a.code.starts_with(b.code) || b.code.starts_with(a.code);
-      if (same_or_parent && a.mode == b.mode && a.negated == b.negated && a.source.begin == b.source.begin &&
-          a.source.end == b.source.end && a.target.begin == b.target.begin && a.target.end == b.target.end) {
+      const bool same_mentions = a.source.begin == b.source.begin && a.source.end == b.source.end &&
+                                 a.target.begin == b.target.begin && a.target.end == b.target.end;
+      // "sanctions on Hong Kong leader Carrie Lam and 10 other senior
+      // officials": two mentions with one actor code are one (source, target,
+      // act), as the gold annotation rules count them.
+      const bool same_actors = a.code == b.code && a.source.code == b.source.code && a.target.code == b.target.code &&
+                               a.attributed_to == b.attributed_to;
+      if (((same_or_parent && same_mentions) || same_actors) && a.mode == b.mode && a.negated == b.negated) {
         const double confidence = std::max(a.confidence, b.confidence);
         if (b.code.size() > a.code.size()) events[i] = b;
         events[i].confidence = confidence;
