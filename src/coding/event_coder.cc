@@ -337,15 +337,18 @@ void MatchForward(const SentenceView& view, const VerbPattern& pattern, std::siz
   }
 }
 
-// "a trade war", "an international 'currency war'", "a war of words": a war
-// that is a figure of speech for rivalry, not fighting.
+// "a trade war", "an international 'currency war'", "a war of words", "a
+// legal battle": a war or battle that is a figure of speech for rivalry, not
+// fighting.
 bool IsFigurativeWar(const std::vector<Token>& tokens, std::uint32_t first, std::uint32_t end) {
   for (std::uint32_t t = first; t < end; ++t) {
-    if (tokens[t].lemma != "war") continue;
+    if (tokens[t].lemma != "war" && tokens[t].lemma != "battle") continue;
     std::uint32_t before = t;
     while (before > 0 && (IsQuote(tokens[before - 1]) || tokens[before - 1].text == "'")) --before;
     if (before > 0 && Is(tokens[before - 1], {"trade", "currency", "price", "tariff", "culture", "propaganda",
-                                              "bidding", "subsidy", "chip", "tech", "technology", "turf"}))
+                                              "bidding", "subsidy", "chip", "tech", "technology", "turf", "legal",
+                                              "court", "courtroom", "custody", "political", "diplomatic",
+                                              "electoral", "budget", "regulatory"}))
       return true;
     if (t + 2 < tokens.size() && tokens[t + 1].lower == "of" && tokens[t + 2].lower == "words") return true;
   }
@@ -661,6 +664,18 @@ std::int32_t FindObject(const SentenceView& view, std::uint32_t pos, std::int32_
       while (k < view.tokens.size() && IsDeterminer(view.tokens[k])) ++k;
       if (k < view.tokens.size() && view.group_starting_at[k] >= 0) break;
     }
+    // "broke global trade law, handing a victory to the United States", "had
+    // broken the law by failing to arrest Sudanese President Omar al-Bashir":
+    // a participle clause after a comma, or a gerund after a preposition,
+    // has objects of its own.
+    // ("in neighboring Uzbekistan": an -ing adjective is no verb).
+    if (t + 1 < view.tokens.size() && (view.tokens[t].text == "," || IsPreposition(view.tokens[t])) &&
+        IsIngForm(view.tokens[t + 1]) && !view.tokens[t + 1].upper_initial && view.group_starting_at[t + 1] < 0 &&
+        !Is(view.tokens[t + 1], {"neighboring", "neighbouring", "ruling", "leading", "warring", "governing",
+                                 "opposing", "remaining", "emerging", "developing", "existing", "upcoming",
+                                 "ongoing", "outgoing", "incoming", "following", "including", "regarding",
+                                 "concerning", "surrounding", "during"}))
+      break;
     // "sending a bomber to Doha and attacking Swedish facilities": a
     // coordinated gerund starts another act with objects of its own.
     if (t > pos && Is(view.tokens[t], {"and", "or"}) && t + 1 < view.tokens.size() &&
@@ -1061,6 +1076,11 @@ std::vector<Event> EventCoder::CodeSentence(const Story& story, const Sentence& 
     if (!cameo || IsAdjectivalParticiple(tokens, match.lit_first)) continue;
     if (IsFigurativeWar(tokens, match.lit_first, match.lit_end)) continue;
     if (match.lit_first >= claimed_from && match.lit_first < claimed_until) continue;
+    // "journalists are in jail", "released from jail": a place of detention,
+    // not the act of jailing.
+    if (Is(tokens[match.lit_first], {"jail", "prison"}) && match.lit_end == match.lit_first + 1 &&
+        match.lit_first > 0 && Is(tokens[match.lit_first - 1], {"in", "from", "of", "out"}))
+      continue;
     std::int32_t quote = view.quote_of[match.lit_first];
     double confidence = 0.9;
 
