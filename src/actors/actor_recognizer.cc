@@ -696,6 +696,22 @@ std::vector<ActorMention> ActorRecognizer::Recognize(const Sentence& sentence, s
     mention.ref.name = "opponents of " + mention.ref.name;
     return false;
   });
+  // "the official residence", "official recognition", "official figures":
+  // "official" describing a thing is not an official.
+  std::erase_if(mentions, [&](const ActorMention& mention) {
+    std::uint32_t end = mention.end_token;
+    if (end >= tokens.size() || mention.first_token + 1 != end || tokens[end - 1].lower != "official") return false;
+    static const std::unordered_set<std::string_view> kThings = {
+        "residence", "residences", "visit", "visits", "trip", "statement", "statements", "recognition",
+        "media", "figures", "data", "results", "result", "count", "tally", "website", "channels", "channel",
+        "language", "languages", "documents", "document", "ceremony", "status", "position", "capacity",
+        "duties", "reason", "name", "version", "account", "invitation", "talks", "request", "complaint",
+        "protest", "confirmation", "announcement", "response", "reaction", "letter", "note", "report",
+        "investigation", "inquiry", "estimates", "estimate", "toll", "death", "records", "record", "policy",
+        "business", "relations", "ties", "contacts", "contact", "apology", "ban", "banned", "newspaper",
+        "news", "agency", "gazette", "seal", "secrets", "secret", "opposition", "candidate", "support"};
+    return kThings.count(tokens[end].lower) > 0;
+  });
   // "Islamic State's Afghan affiliate", "al-Qaeda's Yemeni branch": the
   // demonym says where the group's offshoot works; the actor is the group.
   std::erase_if(mentions, [&](const ActorMention& mention) {
