@@ -813,8 +813,24 @@ std::vector<ActorMention> ActorRecognizer::Recognize(const Sentence& sentence, s
     // Gunmen and militants are rarely of the state they attack ("Gunmen abducted
     // two Chinese engineers"): only a place or the story gives them a country.
     bool armed_non_state = mention.ref.code == "INS" || mention.ref.code == "REB" || mention.ref.code == "CRM";
-    for (const ActorMention& other : mentions)
-      if (!home && other.place_context && is_state_country(other.ref)) home = &other.ref;
+    // The nearest place the sentence names ("after treatment in Germany, was
+    // detained by police at Moscow's airport": Russia's police).
+    if (!home) {
+      std::uint32_t best_distance = UINT32_MAX;
+      for (const ActorMention& other : mentions) {
+        if (!other.place_context || !is_state_country(other.ref)) continue;
+        std::uint32_t from = std::min(other.end_token, mention.end_token);
+        std::uint32_t to = std::max(other.first_token, mention.first_token);
+        std::uint32_t distance = to - from;
+        // A place in the role's own clause first: a comma between counts as far.
+        for (std::uint32_t t = from; t < to; ++t)
+          if (tokens[t].text == "," || tokens[t].text == ";") distance += 20;
+        if (distance < best_distance) {
+          best_distance = distance;
+          home = &other.ref;
+        }
+      }
+    }
     // Named people are looked at last: leaders comment on other countries'
     // crowds ("Biden, Macron and Sanchez condemned the rioters who stormed
     // Brazil's Congress").
