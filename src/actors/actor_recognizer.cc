@@ -802,7 +802,21 @@ std::vector<ActorMention> ActorRecognizer::Recognize(const Sentence& sentence, s
       if (glue && conjunction) home = &mentions[m - 1].ref;
     }
     // Officials and envoys usually serve someone other than the state nearby
-    // ("Israel and Turkey will return ambassadors"): only "of/by X" places them.
+    // ("Israel and Turkey will return ambassadors"): only "of/by X" places them,
+    // or a state's courts, prosecutors, police or troops acting on them in the
+    // same clause, which deal with their own country's leaders ("An Iraqi
+    // court sentenced former President Saddam Hussein", "Malian soldiers
+    // detained President Ibrahim Boubacar Keita").
+    if (!home && (mention.ref.code == "GOV" || mention.ref.code == "ELI") && m > 0) {
+      const ActorMention& before_it = mentions[m - 1];
+      const std::string& agent = before_it.ref.agent;
+      bool same_clause = true;
+      for (std::uint32_t t = before_it.end_token; t < mention.first_token && same_clause; ++t)
+        same_clause = tokens[t].text != "," && tokens[t].text != ";" && tokens[t].lower != "and";
+      if (same_clause && mention.first_token - before_it.end_token <= 4 && is_state_country(before_it.ref) &&
+          (agent == "JUD" || agent == "COP" || agent == "MIL" || agent == "SPY"))
+        home = &before_it.ref;
+    }
     if (!home && (mention.ref.code == "GOV" || mention.ref.code == "ELI")) continue;
     // "two foreign journalists in Kabul" are not Afghan.
     std::uint32_t before = mention.first_token;
