@@ -712,6 +712,21 @@ std::vector<ActorMention> ActorRecognizer::Recognize(const Sentence& sentence, s
         "news", "agency", "gazette", "seal", "secrets", "secret", "opposition", "candidate", "support"};
     return kThings.count(tokens[end].lower) > 0;
   });
+  // "the Syrian Kurdish YPG militia": a demonym just before a group of its
+  // own country describes the group; the group's mention carries it.
+  std::vector<bool> describes_group(mentions.size(), false);
+  for (std::size_t m = 0; m + 1 < mentions.size(); ++m) {
+    const ActorMention& demonym = mentions[m];
+    const ActorMention& group = mentions[m + 1];
+    if (demonym.kind != ActorKind::kDemonym || demonym.has_role || group.first_token < demonym.end_token ||
+        group.first_token - demonym.end_token > 1 || group.ref.country != demonym.ref.country ||
+        group.ref.code.size() <= 6)
+      continue;
+    if (group.first_token > demonym.end_token && !tokens[demonym.end_token].is_word) continue;
+    describes_group[m] = true;
+  }
+  for (std::size_t m = mentions.size(); m-- > 0;)
+    if (describes_group[m]) mentions.erase(mentions.begin() + std::ptrdiff_t(m));
   // "Islamic State's Afghan affiliate", "al-Qaeda's Yemeni branch": the
   // demonym says where the group's offshoot works; the actor is the group.
   std::erase_if(mentions, [&](const ActorMention& mention) {

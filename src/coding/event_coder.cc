@@ -175,6 +175,9 @@ SentenceView BuildView(const Sentence& sentence, const std::vector<ActorMention>
                     Is(tokens[t], {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozens",
                                    "several", "other", "senior", "top", "former", "some", "more", "at", "least"}))) {
           ++counted;
+        } else if (has_conjunction && counted < 2 && t > gap_first && tokens[t - 1].lower == "the" &&
+                   tokens[t].is_word && !tokens[t].upper_initial && t + 1 == gap_end) {
+          ++counted;  // "and the outlawed PKK": one describing word after "the"
         } else if (!Is(tokens[t], {",", "the", "as", "well"})) {
           only_glue = false;
         }
