@@ -662,6 +662,73 @@ std::vector<ActorMention> ActorRecognizer::Recognize(const Sentence& sentence, s
     }
   }
 
+  // "the group", "the Islamist group", "the militant movement": the group
+  // named last, in this sentence or before it ("Hamas denied any role ...
+  // after Netanyahu blamed the Islamist group").
+  {
+    auto is_group = [](const ActorMention& mention) {
+      return mention.kind == ActorKind::kGroup || mention.ref.country == "IMG";
+    };
+    auto is_head = [](const std::string& word) {
+      return word == "group" || word == "movement" || word == "organization" || word == "organisation" ||
+             word == "outfit";
+    };
+    ActorRef group = memory.last_group;
+    std::size_t next_mention = 0;
+    std::vector<ActorMention> descriptions;
+    for (std::uint32_t i = 0; i + 1 < tokens.size(); ++i) {
+      while (next_mention < mentions.size() && mentions[next_mention].first_token < i)
+        if (const ActorMention& earlier = mentions[next_mention++]; is_group(earlier)) group = earlier.ref;
+      if (tokens[i].lower != "the" || group.code.empty()) continue;
+      // "the militant group Hamas" names its group right away.
+      auto named_next = [&](std::uint32_t end) {
+        return std::any_of(mentions.begin(), mentions.end(),
+                           [&](const ActorMention& m) { return m.first_token == end; }) ||
+               (end < tokens.size() && tokens[end].upper_initial && tokens[end].is_word);
+      };
+      // "the militant group": a role with no country of its own yet.
+      bool resolved_role = false;
+      for (ActorMention& role : mentions) {
+        if (role.first_token != i + 1 || !role.ref.country.empty() || !is_head(tokens[role.end_token - 1].lower) ||
+            (role.end_token < tokens.size() && tokens[role.end_token].lower == "of") || named_next(role.end_token))
+          continue;
+        const std::uint32_t first = role.first_token, end = role.end_token;
+        role = ActorMention{};
+        role.first_token = first;
+        role.end_token = end;
+        role.kind = ActorKind::kGroup;
+        role.ref = group;
+        resolved_role = true;
+      }
+      if (resolved_role) continue;
+      std::uint32_t k = i + 1;
+      while (k < tokens.size() && k - i <= 2 && owner[k] == -1 && tokens[k].is_word && !is_head(tokens[k].lower))
+        ++k;
+      if (k >= tokens.size() || owner[k] != -1 || !is_head(tokens[k].lower)) continue;
+      // "the group of seven", "the movement of goods" name something else.
+      if ((k + 1 < tokens.size() && tokens[k + 1].lower == "of") || named_next(k + 1)) continue;
+      bool inside = std::any_of(mentions.begin(), mentions.end(), [&](const ActorMention& m) {
+        return m.first_token <= k && k < m.end_token;
+      });
+      if (inside) continue;
+      ActorMention mention;
+      mention.first_token = i + 1;
+      mention.end_token = k + 1;
+      mention.kind = ActorKind::kGroup;
+      mention.ref = group;
+      descriptions.push_back(std::move(mention));
+      i = k;
+    }
+    while (next_mention < mentions.size())
+      if (const ActorMention& earlier = mentions[next_mention++]; is_group(earlier)) group = earlier.ref;
+    memory.last_group = group;
+    if (!descriptions.empty()) {
+      for (ActorMention& description : descriptions) mentions.push_back(std::move(description));
+      std::sort(mentions.begin(), mentions.end(),
+                [](const ActorMention& a, const ActorMention& b) { return a.first_token < b.first_token; });
+    }
+  }
+
   for (ActorMention& mention : mentions) {
     mention.ref.begin = tokens[mention.first_token].begin;
     mention.ref.end = tokens[mention.end_token - 1].end;
@@ -724,6 +791,15 @@ std::vector<ActorMention> ActorRecognizer::Recognize(const Sentence& sentence, s
       continue;
     if (group.first_token > demonym.end_token && !tokens[demonym.end_token].is_word) continue;
     describes_group[m] = true;
+  }
+  // "the militant group Islamic Jihad", "the rebel movement M23": a bare role
+  // right before a group's name is that group, which its mention names.
+  for (std::size_t m = 0; m + 1 < mentions.size(); ++m) {
+    const ActorMention& role = mentions[m];
+    const ActorMention& group = mentions[m + 1];
+    if (role.ref.country.empty() && role.has_role && group.first_token == role.end_token &&
+        (group.kind == ActorKind::kGroup || group.ref.country == "IMG"))
+      describes_group[m] = true;
   }
   for (std::size_t m = mentions.size(); m-- > 0;)
     if (describes_group[m]) mentions.erase(mentions.begin() + std::ptrdiff_t(m));

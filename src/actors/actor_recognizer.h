@@ -12,7 +12,8 @@
 //   Ministry" -> RUSGOV, "Pakistani border forces" -> PAKMIL, "Taliban fighters"
 //   -> AFGMIL); "its/their" + role takes the most recent state of the story; a
 //   role followed by a proper name teaches the story that person ("Russian Foreign
-//   Ministry spokesperson Maria Zakharova" -> later "Zakharova" is RUSGOV).
+//   Ministry spokesperson Maria Zakharova" -> later "Zakharova" is RUSGOV);
+//   "the group", "the Islamist group" take the group named last.
 // - The recognizer is immutable after construction and safe to share between
 //   threads; each thread needs its own Scratch.
 #pragma once
@@ -51,6 +52,7 @@ struct StoryActorMemory {
   std::unordered_map<std::string, ActorRef> people;  // lower-cased name or surname -> actor
   std::unordered_map<std::string, ActorRef> roles;   // lower-cased role phrase -> its last holder
   ActorRef last_person;  // most recent named person with a code, for "he"/"she"
+  ActorRef last_group;   // most recent armed or political group, for "the group"
 };
 
 class ActorRecognizer {

@@ -507,7 +507,7 @@ bool PrecededByPreposition(const SentenceView& view, const ActorGroup& group) {
   for (int modifiers = 0; u > 0 && modifiers < 2; ++modifiers) {
     const Token& word = view.tokens[u - 1];
     if (!word.is_word || word.upper_initial || IsPreposition(word) || IsDeterminer(word) ||
-        view.group_ending_at[u] >= 0)
+        view.group_ending_at[u] >= 0 || IsHardBoundary(view, u - 1))
       break;
     --u;
   }
