@@ -392,7 +392,20 @@ std::vector<ActorMention> ActorRecognizer::Recognize(const Sentence& sentence, s
       // "its Foreign Ministry", "their embassies": the story's latest state.
       std::uint32_t before = head.first;
       while (before > 0 && RoleModifiers().count(tokens[before - 1].lower)) --before;
-      if (before > 0 && (tokens[before - 1].lower == "its" || tokens[before - 1].lower == "their") &&
+      // "her country's military", "the country's army": the same, through "country's".
+      std::uint32_t owner_word = before;
+      if (before >= 3 && tokens[before - 1].lower == "'s" &&
+          (tokens[before - 2].lower == "country" || tokens[before - 2].lower == "nation") &&
+          (tokens[before - 3].lower == "the" || tokens[before - 3].lower == "his" || tokens[before - 3].lower == "her" ||
+           tokens[before - 3].lower == "its" || tokens[before - 3].lower == "their"))
+        owner_word = before - 2;
+      const std::string last_country = CountryOf(memory.last_state.code);
+      if (owner_word < before && last_country.size() == 3 && last_country != "IGO" && last_country != "IMG") {
+        base_code = last_country;
+        name = memory.last_state.name;
+        mention.first_token = tokens[owner_word - 1].lower == "the" ? owner_word : owner_word - 1;
+        mention.kind = ActorKind::kState;
+      } else if (before > 0 && (tokens[before - 1].lower == "its" || tokens[before - 1].lower == "their") &&
           !memory.last_state.code.empty()) {
         const std::string& last = memory.last_state.code;
         std::string last_country = CountryOf(last);
