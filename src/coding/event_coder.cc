@@ -695,6 +695,15 @@ std::int32_t FindObject(const SentenceView& view, std::uint32_t pos, std::int32_
       break;
     std::int32_t g = view.group_starting_at[t];
     if (g < 0 || view.speaker_token[t]) continue;
+    // "arrested a Huawei executive at Washington's request": who asked is
+    // not whom the act is done to.
+    {
+      std::uint32_t end = view.groups[g].end_token;
+      if (t > 0 && Is(view.tokens[t - 1], {"at", "on", "upon"}) && end + 1 < view.tokens.size() &&
+          view.tokens[end].lower == "'s" &&
+          Is(view.tokens[end + 1], {"request", "behest", "invitation", "urging", "insistence", "initiative"}))
+        continue;
+    }
     if (!view.groups[g].place) return g;
     if (place < 0) place = g;
   }
@@ -1079,6 +1088,16 @@ std::vector<Event> EventCoder::CodeSentence(const Story& story, const Sentence& 
     if (!cameo || IsAdjectivalParticiple(tokens, match.lit_first)) continue;
     if (IsFigurativeWar(tokens, match.lit_first, match.lit_end)) continue;
     if (match.lit_first >= claimed_from && match.lit_first < claimed_until) continue;
+    // "sanctions against Russia, including asset freezes on Putin": the
+    // "including" phrase details the act already coded, of the same root.
+    if (index > 0 && accepted[index - 1].pattern->code.substr(0, 2) == match.pattern->code.substr(0, 2)) {
+      bool detail = false;
+      for (std::uint32_t k = accepted[index - 1].end; k < match.first && k < accepted[index - 1].end + 12; ++k) {
+        if (IsHardBoundary(view, k)) break;
+        if (tokens[k].lower == "including" && k > 0 && tokens[k - 1].text == ",") detail = true;
+      }
+      if (detail) continue;
+    }
     // "journalists are in jail", "released from jail": a place of detention,
     // not the act of jailing.
     if (Is(tokens[match.lit_first], {"jail", "prison"}) && match.lit_end == match.lit_first + 1 &&
@@ -1657,6 +1676,19 @@ std::vector<Event> EventCoder::CodeSentence(const Story& story, const Sentence& 
         event.source = src;
         event.target = tgt;
         const CameoCode* pair_code = KillingBetween(table_, coded, src, tgt, tokens, mentions[t]);
+        // "was killed by a U.S. drone strike", "a Saudi air strike killed":
+        // a killing done by the source's aircraft is aerial force (195, 1952).
+        if (pair_code->code == "180" || pair_code->code == "190") {
+          const std::uint32_t after = mentions[s].end_token;
+          auto word = [&](std::uint32_t k) -> std::string_view {
+            return k < tokens.size() ? std::string_view(tokens[k].lower) : std::string_view();
+          };
+          bool drone = word(after) == "drone" && word(after + 1).starts_with("strike");
+          bool air = (word(after) == "air" && (word(after + 1).starts_with("strike") || word(after + 1).starts_with("raid"))) ||
+                     word(after).starts_with("airstrike");
+          if (const CameoCode* aerial = drone ? table_.Find("1952") : air ? table_.Find("195") : nullptr)
+            pair_code = aerial;
+        }
         event.code = pair_code->code;
         event.label = pair_code->label;
         event.goldstein = pair_code->goldstein;
