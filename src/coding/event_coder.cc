@@ -1295,6 +1295,31 @@ std::vector<Event> EventCoder::CodeSentence(const Story& story, const Sentence& 
         if (subject < 0 || subject == previous_target || view.groups[subject].end_token <= accepted[index - 1].lit_first)
           subject = source_of_match[index - 1];
       }
+      // "The African Union suspended Mali after mutinous soldiers detained the
+      // president, and demanded ...": a verb after ", and" with no subject of
+      // its own continues the main clause (the act before the subordinator),
+      // not the subordinate clause that interrupted it.
+      if (subject >= 0 && !passive && index > 0) {
+        std::uint32_t k = match.first;
+        while (k > 0 && (IsAdverb(tokens[k - 1]) || Is(tokens[k - 1], {"also", "then", "later"}))) --k;
+        if (k >= 2 && tokens[k - 1].lower == "and" && tokens[k - 2].text == ",") {
+          std::uint32_t subordinator = 0;
+          for (std::uint32_t t = view.groups[subject].first_token; t-- > 0;) {
+            if (tokens[t].text == "," || tokens[t].text == ";") break;
+            if (Is(tokens[t], {"after", "before", "when", "while", "because", "since", "until", "although", "though",
+                               "as", "if", "once", "whereas"})) {
+              subordinator = t;
+              break;
+            }
+          }
+          for (std::size_t j = index; subordinator > 0 && j-- > 0;) {
+            if (accepted[j].end <= subordinator && source_of_match[j] >= 0) {
+              subject = source_of_match[j];
+              break;
+            }
+          }
+        }
+      }
       // "Venezuela expelled diplomats from Chile, accusing its government of
       // meddling": a participle after a comma has the main clause's subject.
       if (!passive && IsIngForm(tokens[match.first]) && joined > 0 && tokens[joined - 1].text == "," && quote < 0) {
