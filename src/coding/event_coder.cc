@@ -528,6 +528,12 @@ bool PrecededByPreposition(const SentenceView& view, const ActorGroup& group) {
                   "column", "batch", "members", "delegation"}))
       return false;
   }
+  // "developing countries led by Brazil and India rejected", "a coalition
+  // led by Saudi Arabia launched": the leaders stand for the body they lead.
+  if (before.lower == "by" && t >= 3 && Is(view.tokens[t - 2], {"led", "headed", "spearheaded"}) &&
+      Is(view.tokens[t - 3], {"countries", "nations", "states", "coalition", "alliance", "bloc", "group", "members",
+                              "governments", "forces", "economies"}))
+    return false;
   // "Observers from the OSCE criticised": people sent by the actor.
   if ((before.lower == "from" || before.lower == "of") && t >= 2 &&
       Is(view.tokens[t - 2], {"observers", "monitors", "experts", "inspectors", "investigators", "representatives",
