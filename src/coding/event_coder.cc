@@ -1734,7 +1734,17 @@ std::vector<Event> EventCoder::CodeSentence(const Story& story, const Sentence& 
         }
         event.confidence = std::clamp(confidence, 0.05, 0.99);
         event.pattern = match.pattern->file + ":" + std::to_string(match.pattern->line) + " " + match.pattern->text;
+        // "Taliban fighters exchanged rockets with Pakistani border units":
+        // an exchange of fire is fire both ways.
+        const bool exchange_of_fire = !reciprocal && tokens[match.lit_first].lemma == "exchange" &&
+                                      std::string_view(event.code).starts_with("19");
+        Event back;
+        if (exchange_of_fire) {
+          back = event;
+          std::swap(back.source, back.target);
+        }
         events.push_back(std::move(event));
+        if (exchange_of_fire) events.push_back(std::move(back));
       }
     }
   }
