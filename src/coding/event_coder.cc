@@ -625,6 +625,24 @@ bool HasCommonNounRelativeSubject(const SentenceView& view, std::uint32_t verb) 
   return k > 0 && RelativePronounAfterCommonNoun(view, k - 1);
 }
 
+// "Tajikistan ... is the only Afghanistan neighbor that has refused to allow":
+// when the noun a relative pronoun stands for is the predicate of "is/was",
+// the relative clause is said of the copula's subject. Returns the first
+// token of that "is/was", or 0 if the noun is no such predicate.
+std::uint32_t PredicateNounCopula(const SentenceView& view, std::uint32_t verb) {
+  std::uint32_t k = verb;
+  while (k > 0 && !Is(view.tokens[k - 1], {"that", "which", "who"})) --k;
+  if (k < 2) return 0;
+  for (std::uint32_t t = k - 1; t-- > 0 && k - 1 - t <= 6;) {
+    const Token& token = view.tokens[t];
+    if (IsBeForm(token)) return t;
+    bool noun_phrase_word = IsDeterminer(token) || (token.is_word && !IsPreposition(token) && !IsSayWord(token)) ||
+                            token.text == "-";
+    if (!noun_phrase_word || IsClausePunct(view, t)) return 0;
+  }
+  return 0;
+}
+
 // A noun that stands for an act or its outcome ("a move Beijing condemned",
 // "a ruling that Odinga praised").
 bool NamesAnAct(const Token& token) {
@@ -1158,8 +1176,13 @@ std::vector<Event> EventCoder::CodeSentence(const Story& story, const Sentence& 
     bool passive = false;
     if (source < 0) {
       passive = IsPassive(tokens, match.first, match.lit_first);
-      if (!passive && HasCommonNounRelativeSubject(view, match.first)) continue;  // not an actor's act
-      std::int32_t subject = FindSubject(view, match.first, quote);
+      std::int32_t copula_subject = -1;
+      if (!passive && HasCommonNounRelativeSubject(view, match.first)) {
+        std::uint32_t copula = PredicateNounCopula(view, match.first);
+        if (copula > 0) copula_subject = FindSubject(view, copula, quote);
+        if (copula_subject < 0) continue;  // not an actor's act
+      }
+      std::int32_t subject = copula_subject >= 0 ? copula_subject : FindSubject(view, match.first, quote);
       // "officials are concerned it could confer legitimacy on the Taliban":
       // "it" standing for a thing (the move) is the subject; only "X said
       // (that) it would" makes "it" the speaker.
