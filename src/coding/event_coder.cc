@@ -93,7 +93,8 @@ bool IsPastParticiple(const Token& token) {
 
 bool IsAdverb(const Token& token) {
   if (Is(token, {"not", "n't", "also", "already", "reportedly", "recently", "formally", "officially", "being",
-                 "been", "allegedly", "then", "later", "even"}))
+                 "been", "allegedly", "then", "later", "even", "still", "again", "now", "soon",
+                 "always", "often", "quickly"}))
     return true;
   return token.lower.size() > 4 && token.lower.compare(token.lower.size() - 2, 2, "ly") == 0;
 }
@@ -935,8 +936,10 @@ std::vector<Speaker> FindSpeakers(const SentenceView& view, std::string_view sto
       }
     }
     // "claimed responsibility for the attack" is an act, not a quotation.
-    bool claims_an_act = tokens[t].lemma == "claim" && t + 1 < tokens.size() &&
-                         Is(tokens[t + 1], {"responsibility", "credit", "victory"});
+    // "insisted on the formation of ..." is a demand, not a quotation either.
+    bool claims_an_act = (tokens[t].lemma == "claim" && t + 1 < tokens.size() &&
+                          Is(tokens[t + 1], {"responsibility", "credit", "victory"})) ||
+                         (tokens[t].lemma == "insist" && t + 1 < tokens.size() && tokens[t + 1].lower == "on");
     if (IsSayWord(tokens[t]) && !tell_to && !claims_an_act) {
       // Left: "Neumann said", "the spokesperson also said".
       std::uint32_t end = t;
