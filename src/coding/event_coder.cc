@@ -425,6 +425,13 @@ bool IsNominal(const SentenceView& view, std::uint32_t first) {
     // bombing of" are nouns).
     return !IsIngForm(view.tokens[first]) || (first + 1 < view.tokens.size() && view.tokens[first + 1].lower == "of");
   }
+  // "made a trip to Moscow to meet with NRF representatives", "in order to
+  // meet": "to" before a base form, after a place or "in order", marks an
+  // infinitive of purpose, a verb with a doer of its own.
+  const Token& word = view.tokens[first];
+  if (before.lower == "to" && first >= 2 && word.lower == word.lemma && !word.upper_initial &&
+      (view.group_ending_at[first - 1] >= 0 || view.tokens[first - 2].lower == "order"))
+    return false;
   return IsDeterminer(before) || before.text == "'s" || before.text == "'" || IsPreposition(before) ||
          view.group_ending_at[first] >= 0;
 }
