@@ -1740,6 +1740,14 @@ std::vector<Event> EventCoder::CodeSentence(const Story& story, const Sentence& 
         event.source = src;
         event.target = tgt;
         const CameoCode* pair_code = KillingBetween(table_, coded, src, tgt, tokens, mentions[t]);
+        // "would withdraw from the International Criminal Court": leaving an
+        // organisation reduces relations with it (160); withdrawing from a
+        // place or a front is military de-escalation (087).
+        if (pair_code->code == "087" && tgt.country == "IGO" && !tokens[match.lit_first].upper_initial &&
+            Is(tokens[match.lit_first], {"withdraw", "withdraws", "withdrew", "withdrawn", "withdrawing", "pull",
+                                         "pulls", "pulled", "pulling"}) &&
+            match.lit_end - match.lit_first <= 2)
+          if (const CameoCode* leave = table_.Find("160")) pair_code = leave;
         // "was killed by a U.S. drone strike", "a Saudi air strike killed":
         // a killing done by the source's aircraft is aerial force (195, 1952).
         if (pair_code->code == "180" || pair_code->code == "190") {
