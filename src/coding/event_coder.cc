@@ -359,14 +359,19 @@ bool IsFigurativeWar(const std::vector<Token>& tokens, std::uint32_t first, std:
   return false;
 }
 
-// A plain killing (180) reads by who kills whom, as CAMEO's roots do: armed
-// forces killing fighters of an armed group are fighting (190: "U.S. special
-// forces killed Islamic State leader Abu Bakr al-Baghdadi"), and police or
-// troops killing protesters are repressing them (175: "soldiers and police
-// killed 12 peaceful protesters"). Other killings stay 180.
+// A plain killing (180) or bombing (183) reads by who does it to whom, as
+// CAMEO's roots do: armed forces killing fighters of an armed group are
+// fighting (190: "U.S. special forces killed Islamic State leader Abu Bakr
+// al-Baghdadi"), police or troops killing protesters are repressing them
+// (175: "soldiers and police killed 12 peaceful protesters"), and armed
+// forces bombing use military force from the air (195). Others stay.
 const CameoCode* KillingBetween(const CameoTable& table, const CameoCode* coded, const ActorRef& source,
                                 const ActorRef& target, const std::vector<Token>& tokens,
                                 const ActorMention& victims) {
+  // "Egypt's air force bombed training camps": not the non-military bombing of 183.
+  if ((coded->code == "183" || coded->code == "1834") && source.agent == "MIL" && source.country.size() == 3 &&
+      source.country != "IMG" && source.code.size() <= 6)
+    return table.Find("195") ? table.Find("195") : coded;
   if (coded->code != "180") return coded;
   bool source_is_forces = source.agent == "MIL" || source.agent == "COP";
   if (!source_is_forces || source.country.size() != 3 || source.country == "IMG" || source.code.size() > 6)
