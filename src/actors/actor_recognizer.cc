@@ -7,12 +7,12 @@
 #include <array>
 #include <cstring>
 #include <fstream>
-#include <set>
 #include <sstream>
 #include <stdexcept>
 #include <unordered_set>
 
 #include "text/text_analyzer.h"
+#include "text/tokenizer.h"
 
 namespace chancery::actors {
 
@@ -821,8 +821,9 @@ std::vector<ActorMention> ActorRecognizer::Recognize(const Sentence& sentence, s
   std::erase_if(mentions, [&](const ActorMention& mention) {
     std::uint32_t first = mention.first_token, end = mention.end_token;
     if (mention.kind != ActorKind::kDemonym || mention.has_role || first < 2 || end >= tokens.size()) return false;
-    static const std::set<std::string> kOffshoots = {"affiliate", "affiliates", "branch", "branches", "wing",
-                                                    "offshoot", "offshoots", "franchise", "chapter", "cell", "cells"};
+    static const std::unordered_set<std::string_view> kOffshoots = {
+        "affiliate", "affiliates", "branch", "branches", "wing", "offshoot", "offshoots", "franchise", "chapter",
+        "cell", "cells"};
     if (!kOffshoots.count(tokens[end].lower) || tokens[first - 1].text != "'s") return false;
     for (const ActorMention& owner_group : mentions)
       if (owner_group.end_token == first - 1 && owner_group.kind != ActorKind::kState &&
@@ -893,15 +894,7 @@ std::vector<ActorMention> ActorRecognizer::Recognize(const Sentence& sentence, s
                                        mention.first_token - mentions[m - 1].end_token <= 5;
       for (std::uint32_t t = mentions[m - 1].end_token; t < mention.first_token && glue; ++t) {
         if (tokens[t].lower == "and") conjunction = true;
-        else glue = conjunction && (std::isdigit(static_cast<unsigned char>(tokens[t].text[0])) ||
-                                    tokens[t].lower == "several" || tokens[t].lower == "other" ||
-                                    tokens[t].lower == "senior" || tokens[t].lower == "some" ||
-                                    tokens[t].lower == "two" || tokens[t].lower == "three" ||
-                                    tokens[t].lower == "four" || tokens[t].lower == "five" ||
-                                    tokens[t].lower == "six" || tokens[t].lower == "seven" ||
-                                    tokens[t].lower == "eight" || tokens[t].lower == "nine" ||
-                                    tokens[t].lower == "ten" || tokens[t].lower == "dozens" ||
-                                    tokens[t].lower == "more" || RoleModifiers().count(tokens[t].lower));
+        else glue = conjunction && (text::IsQuantityWord(tokens[t]) || RoleModifiers().count(tokens[t].lower));
       }
       if (glue && conjunction) home = &mentions[m - 1].ref;
     }

@@ -1,6 +1,7 @@
 #include "coding/event_coder.h"
 
 #include "text/date_expressions.h"
+#include "text/tokenizer.h"
 
 #include <algorithm>
 #include <cctype>
@@ -172,9 +173,7 @@ SentenceView BuildView(const Sentence& sentence, const std::vector<ActorMention>
         if (Is(tokens[t], {"and", "or", "&"})) {
           has_conjunction = true;
         } else if (has_conjunction && counted < 3 &&
-                   (std::isdigit(static_cast<unsigned char>(tokens[t].text[0])) ||
-                    Is(tokens[t], {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozens",
-                                   "several", "other", "senior", "top", "former", "some", "more", "at", "least"}))) {
+                   (text::IsQuantityWord(tokens[t]) || Is(tokens[t], {"senior", "top", "former", "at", "least"}))) {
           ++counted;
         } else if (has_conjunction && counted < 2 && t > gap_first && tokens[t - 1].lower == "the" &&
                    tokens[t].is_word && !tokens[t].upper_initial && t + 1 == gap_end) {

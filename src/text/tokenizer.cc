@@ -3,6 +3,7 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
 #include <array>
 
 namespace chancery::text {
@@ -441,6 +442,14 @@ void Tokenizer::Tokenize(std::string_view text, std::vector<Token>* tokens,
     emit(i, end);
     i = end;
   }
+}
+
+bool IsQuantityWord(const Token& token) {
+  static constexpr std::array<std::string_view, 14> kWords = {
+      "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozens", "several", "some",
+      "other", "more"};
+  if (!token.text.empty() && token.text[0] >= '0' && token.text[0] <= '9') return true;
+  return std::find(kWords.begin(), kWords.end(), token.lower) != kWords.end();
 }
 
 }  // namespace chancery::text

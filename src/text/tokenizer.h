@@ -46,4 +46,9 @@ class Tokenizer {
   const AbbreviationTable& abbreviations_;
 };
 
+// A number or a word of quantity that can count a noun phrase: "25", "1,000",
+// "two" ... "ten", "dozens", "several", "some", "other", "more" ("and 25
+// senior officials", "and several other military officers").
+bool IsQuantityWord(const Token& token);
+
 }  // namespace chancery::text
