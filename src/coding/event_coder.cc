@@ -302,7 +302,7 @@ void MatchForward(const SentenceView& view, const VerbPattern& pattern, std::siz
           if (state.gap_group < 0 && view.group_starting_at[t] >= 0) state.gap_group = view.group_starting_at[t];
           bool attached = t > 0 && tokens[t].begin == tokens[t - 1].end &&
                           (tokens[t].text == "-" || tokens[t - 1].text == "-");
-          bool quote_mark = IsQuote(tokens[t]) || Is(tokens[t], {"\u2018", "\u2019", "\u201c", "\u201d"});
+          bool quote_mark = IsQuote(tokens[t]);  // the tokenizer folds curly quotes to ' and "
           // A lone "'" is an opening quote only with a space before it and a
           // word right after; the closing one must follow it in the gap
           // ("banks' access" keeps its possessive "'" as a word).
@@ -358,31 +358,59 @@ bool IsFigurativeWar(const std::vector<Token>& tokens, std::uint32_t first, std:
   return false;
 }
 
-// A plain killing (180) or bombing (183) reads by who does it to whom, as
-// CAMEO's roots do: armed forces killing fighters of an armed group are
-// fighting (190: "U.S. special forces killed Islamic State leader Abu Bakr
-// al-Baghdadi"), police or troops killing protesters are repressing them
-// (175: "soldiers and police killed 12 peaceful protesters"), and armed
-// forces bombing use military force from the air (195). Others stay.
-const CameoCode* KillingBetween(const CameoTable& table, const CameoCode* coded, const ActorRef& source,
-                                const ActorRef& target, const std::vector<Token>& tokens,
-                                const ActorMention& victims) {
-  // "Egypt's air force bombed training camps": not the non-military bombing of 183.
-  if ((coded->code == "183" || coded->code == "1834") && source.agent == "MIL" && source.country.size() == 3 &&
-      source.country != "IMG" && source.code.size() <= 6)
-    return table.Find("195") ? table.Find("195") : coded;
-  if (coded->code != "180") return coded;
-  bool source_is_forces = source.agent == "MIL" || source.agent == "COP";
-  if (!source_is_forces || source.country.size() != 3 || source.country == "IMG" || source.code.size() > 6)
-    return coded;
-  bool armed_group = target.agent == "INS" || target.agent == "REB" || target.country == "IMG" ||
-                     (target.code.size() > 6 && target.agent != "CVL");
-  if (armed_group) return table.Find("190") ? table.Find("190") : coded;
-  bool protesters = false;
-  for (std::uint32_t k = victims.first_token; k < victims.end_token && !protesters; ++k)
-    protesters = tokens[k].lower.starts_with("protest") || tokens[k].lower.starts_with("demonstrat");
-  if (target.agent == "CVL" && protesters) return table.Find("175") ? table.Find("175") : coded;
-  return coded;
+// The pattern's code refined by who does the act to whom, as CAMEO's roots
+// read it:
+// - armed forces killing fighters of an armed group are fighting (190: "U.S.
+//   special forces killed Islamic State leader Abu Bakr al-Baghdadi"), and
+//   police or troops killing protesters are repressing them (175: "soldiers
+//   and police killed 12 peaceful protesters");
+// - a killing done by the source's drone or air strike is aerial force
+//   (1952, 195: "was killed by a U.S. drone strike");
+// - armed forces bombing use military force from the air (195: "Egypt's air
+//   force bombed training camps"), not the non-military bombing of 183;
+// - leaving an organisation reduces relations with it (160: "would withdraw
+//   from the International Criminal Court"); withdrawing from a place or a
+//   front stays military de-escalation (087).
+// `source_mention` and `target_mention` are the pair's mentions; `match` is
+// the pattern's match.
+const CameoCode* CodeForPair(const CameoTable& table, const CameoCode* coded, const std::vector<Token>& tokens,
+                             const PatternMatch& match, const ActorMention& source_mention,
+                             const ActorMention& target_mention) {
+  const ActorRef& source = source_mention.ref;
+  const ActorRef& target = target_mention.ref;
+  auto code = [&](std::string_view refined) {
+    const CameoCode* found = table.Find(refined);
+    return found ? found : coded;
+  };
+  const bool state_forces = (source.agent == "MIL" || source.agent == "COP") && source.country.size() == 3 &&
+                            source.country != "IMG" && source.code.size() <= 6;
+  if (coded->code == "087" && target.country == "IGO" && match.lit_end - match.lit_first <= 2 &&
+      !tokens[match.lit_first].upper_initial &&
+      Is(tokens[match.lit_first], {"withdraw", "withdraws", "withdrew", "withdrawn", "withdrawing", "pull", "pulls",
+                                   "pulled", "pulling"}))
+    return code("160");
+  if ((coded->code == "183" || coded->code == "1834") && state_forces && source.agent == "MIL") return code("195");
+  const CameoCode* refined = coded;
+  if (coded->code == "180" && state_forces) {
+    const bool armed_group = target.agent == "INS" || target.agent == "REB" || target.country == "IMG" ||
+                             (target.code.size() > 6 && target.agent != "CVL");
+    bool protesters = false;
+    for (std::uint32_t k = target_mention.first_token; k < target_mention.end_token && !protesters; ++k)
+      protesters = tokens[k].lower.starts_with("protest") || tokens[k].lower.starts_with("demonstrat");
+    if (armed_group) refined = code("190");
+    else if (target.agent == "CVL" && protesters) refined = code("175");
+  }
+  if (refined->code != "180" && refined->code != "190") return refined;
+  // Aerial weapons named right after the source ("a U.S. drone strike").
+  auto word = [&](std::uint32_t k) -> std::string_view {
+    return k < tokens.size() ? std::string_view(tokens[k].lower) : std::string_view();
+  };
+  const std::uint32_t after = source_mention.end_token;
+  const bool drone = word(after) == "drone" && word(after + 1).starts_with("strike");
+  const bool air = (word(after) == "air" && (word(after + 1).starts_with("strike") ||
+                                             word(after + 1).starts_with("raid"))) ||
+                   word(after).starts_with("airstrike");
+  return drone ? code("1952") : air ? code("195") : refined;
 }
 
 // Matches `pattern` with its anchor word at token `anchor`.
@@ -1743,28 +1771,7 @@ std::vector<Event> EventCoder::CodeSentence(const Story& story, const Sentence& 
         event.verb_end = tokens[match.lit_end - 1].end;
         event.source = src;
         event.target = tgt;
-        const CameoCode* pair_code = KillingBetween(table_, coded, src, tgt, tokens, mentions[t]);
-        // "would withdraw from the International Criminal Court": leaving an
-        // organisation reduces relations with it (160); withdrawing from a
-        // place or a front is military de-escalation (087).
-        if (pair_code->code == "087" && tgt.country == "IGO" && !tokens[match.lit_first].upper_initial &&
-            Is(tokens[match.lit_first], {"withdraw", "withdraws", "withdrew", "withdrawn", "withdrawing", "pull",
-                                         "pulls", "pulled", "pulling"}) &&
-            match.lit_end - match.lit_first <= 2)
-          if (const CameoCode* leave = table_.Find("160")) pair_code = leave;
-        // "was killed by a U.S. drone strike", "a Saudi air strike killed":
-        // a killing done by the source's aircraft is aerial force (195, 1952).
-        if (pair_code->code == "180" || pair_code->code == "190") {
-          const std::uint32_t after = mentions[s].end_token;
-          auto word = [&](std::uint32_t k) -> std::string_view {
-            return k < tokens.size() ? std::string_view(tokens[k].lower) : std::string_view();
-          };
-          bool drone = word(after) == "drone" && word(after + 1).starts_with("strike");
-          bool air = (word(after) == "air" && (word(after + 1).starts_with("strike") || word(after + 1).starts_with("raid"))) ||
-                     word(after).starts_with("airstrike");
-          if (const CameoCode* aerial = drone ? table_.Find("1952") : air ? table_.Find("195") : nullptr)
-            pair_code = aerial;
-        }
+        const CameoCode* pair_code = CodeForPair(table_, coded, tokens, match, mentions[s], mentions[t]);
         event.code = pair_code->code;
         event.label = pair_code->label;
         event.goldstein = pair_code->goldstein;
